@@ -20,12 +20,12 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "convert", "convert_file", "ConversionResult"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .convert import ConversionResult, convert, convert_file
+    from .conversion import ConversionResult, convert, convert_file
 
 
 def __getattr__(name: str) -> Any:
     if name in {"convert", "convert_file", "ConversionResult"}:
-        from . import convert as _convert
+        from . import conversion as _convert
 
         return getattr(_convert, name)
     raise AttributeError(name)

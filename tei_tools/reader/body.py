@@ -1,0 +1,401 @@
+"""The document proper: from the classification marking to the last stamp.
+
+A single pass cuts the lines into blocks (runs of non-blank lines); each block is classified on its
+own (:func:`_classify`), then by its position (front matter before the ``---`` rule or the first
+paragraph, the body, trailing closers); a last pass joins paragraphs broken mid-sentence and places
+page breaks. Every decision that is a guess is reported through ``warn``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import (
+    Block,
+    Classification,
+    Furniture,
+    Gap,
+    Heading,
+    Inline,
+    Interruption,
+    LineBlock,
+    LineBreak,
+    PageBreak,
+    Paragraph,
+    Rule,
+    Stamp,
+    Str,
+)
+from .inlines import parse_inlines
+
+Warn = Callable[[int | None, str, str], None]
+
+LEVELS = (
+    "TOP SECRET", "STRICTLY SECRET", "STRICTLY CONFIDENTIAL", "SECRET", "CONFIDENTIAL", "RESTRICTED",
+    "UNCLASSIFIED", "LIMITED OFFICIAL USE", "OFFICIAL USE ONLY",
+)
+_LEVEL = "|".join(LEVELS).replace(" ", r"\s+")
+_CAVEAT = r"(?:\s*(?://|-|–|—|,)?\s*(?:NOFORN|EYES\s+ONLY|NODIS|EXDIS|LIMDIS|PERSONAL|FOR\s+\w+\s+EYES\s+ONLY))*"
+_CLASS_LINE = re.compile(rf"^(?:{_LEVEL}){_CAVEAT}$", re.IGNORECASE)
+_CLASS_AT_END = re.compile(rf"^(?P<before>\S.*?\S)(?:\s{{3,}}|\t+)(?P<cls>(?:{_LEVEL}){_CAVEAT})$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PAGE = re.compile(r"^PAGE\s+(?P<n>\d{1,4})\b.*$")
+_NUMBER = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.|\((?P<pn>\d{1,3})\))(?=\s+\S)")
+_ROUTING = re.compile(r"^(?:FROM|TO|INFO|CC|SUBJECT|SUBJ|REF|From|To|Info|Subject|Copy to|Ref)\s*:\s*\S")
+_DATELINE = re.compile(
+    r"^[A-Z][\w .'’-]{1,40},\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\.?$"
+)
+_SALUTE = re.compile(r"^(?:Dear|My dear|Dear Comrade|Respected|Esteemed)\b.{0,80}[,:!]$")
+_VALEDICTION = re.compile(r"^(?:Yours|Sincerely|Respectfully|With (?:best|comradely|kind) regards|Faithfully)\b.{0,40}[,.]?$", re.I)
+_SIGNATURE = re.compile(r"^(?:\[signature\]\s*|\(signed\)\s*|/s/\s*)?(?:[A-Z]\.\s*){0,3}[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\.?$")
+_SIGNED_MARK = re.compile(r"^(?:\[signature\]|\(signed\)|/s/|\(Signature\))", re.I)
+_DISTRIBUTION = re.compile(r"copies (?:made|printed|typed)|^copy no\.|^\w+ copies\b|^distribution\s*:|^typed in \d+ copies|^sent to\s*:", re.I)
+_STAMP_WORDS = re.compile(r"\b(?:COPY|RETAINED|RECEIVED|REGISTRY|REGISTERED|RECORDS|ARCHIVE|DECLASSIFIED|FILED|ENTERED|INCOMING|OUTGOING|SECTION|REG\.|NO\.)")
+_RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
+_BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
+_SENTENCE_END = re.compile(r"[.!?:;\"'’”)\]»…]$")
+
+
+@dataclass
+class RawBlock:
+    """Consecutive non-blank lines: (line number, text) with trailing spaces kept."""
+
+    lines: list[tuple[int, str]]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def stripped(self) -> list[str]:
+        return [t.strip() for _, t in self.lines]
+
+    def text(self) -> str:
+        """The block's text: hard line breaks (two trailing spaces or a tab) become
+        ``\\n``, soft wraps one space, as in Markdown."""
+        parts: list[str] = []
+        last = len(self.lines) - 1
+        for k, (_, t) in enumerate(self.lines):
+            body = t.strip()
+            if k < last:
+                hard = t.endswith("  ") or t.endswith("\t")
+                parts.append(body + ("\n" if hard else " "))
+            else:
+                parts.append(body)
+        return "".join(parts)
+
+    def hard_lines(self) -> bool:
+        return len(self.lines) > 1 and all(t.endswith("  ") or t.endswith("\t") for _, t in self.lines[:-1])
+
+
+def blocks_of(lines: list[str], first: int) -> list[RawBlock]:
+    """Cut ``lines`` (the first of which is line ``first``, 1-based) into blocks."""
+    out: list[RawBlock] = []
+    current: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if line.strip():
+            current.append((first + k, line))
+        elif current:
+            out.append(RawBlock(current))
+            current = []
+    if current:
+        out.append(RawBlock(current))
+    return out
+
+
+def _collapse_spaced(text: str) -> str | None:
+    """``C O N F I D E N T I A L`` -> ``CONFIDENTIAL``; ``T O P  S E C R E T`` -> ``TOP SECRET``."""
+    if not re.fullmatch(r"(?:[A-Za-z] ){2,}[A-Za-z](?:\s{2,}(?:[A-Za-z] )*[A-Za-z])*", text):
+        return None
+    return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
+
+
+def classification_of(text: str) -> str | None:
+    """The normalised level when ``text`` (one line) is a classification marking, else ``None``."""
+    t = text.strip()
+    candidate = _collapse_spaced(t) or t
+    if not _CLASS_LINE.match(candidate):
+        return None
+    if candidate != candidate.upper() and candidate != candidate.title() and not candidate[:1].isupper():
+        return None
+    for level in LEVELS:
+        if re.match(level.replace(" ", r"\s+"), candidate, re.IGNORECASE):
+            return level
+    return None  # pragma: no cover
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Block classification
+
+
+def _lines_inlines(block: RawBlock, warn: Warn) -> list[tuple[Inline, ...]]:
+    return [_inl(t.strip(), n, warn) for n, t in block.lines]
+
+
+def _inl(text: str, line: int, warn: Warn) -> tuple[Inline, ...]:
+    return parse_inlines(text, lambda code, msg: warn(line, code, msg))
+
+
+def _stamp_from_brackets(block: RawBlock, warn: Warn) -> Stamp | None:
+    joined = "\n".join(block.stripped)
+    m = _BRACKET_STAMP.match(joined)
+    if not m or "]" in m["body"] or "[" in m["body"]:
+        return None
+    body_lines = [ln.strip() for ln in m["body"].strip().split("\n")]
+    if len(body_lines) == 1 and " / " in body_lines[0]:
+        body_lines = [part.strip() for part in body_lines[0].split(" / ")]
+    lines = [_inl(t, block.line + k, warn) for k, t in enumerate(body_lines) if t]
+    upper = m["body"].upper()
+    kind = "received" if "RECEIVED" in upper else "registry" if "REGISTR" in upper else "other"
+    return Stamp(lines=lines, line=block.line, kind=kind)
+
+
+def _caps_stamp(block: RawBlock, warn: Warn) -> Stamp | None:
+    texts = block.stripped
+    if len(texts) < 2 or not all(_is_all_caps(t) and len(t) <= 60 for t in texts):
+        return None
+    joined = " ".join(texts)
+    if not _STAMP_WORDS.search(joined) or any(_ROUTING.match(t) for t in texts):
+        return None
+    retention = bool(_RETENTION.search(joined))
+    return Stamp(
+        lines=_lines_inlines(block, warn),
+        line=block.line,
+        kind="archival",
+        subtype="retention" if retention else None,
+        closes_page=retention,
+    )
+
+
+def _numbered(block: RawBlock, warn: Warn, last_number: list[int]) -> Paragraph:
+    text = block.text()
+    m = _NUMBER.match(text)
+    if m:
+        number = int(m["n"] or m["pn"])
+        if number > last_number[0]:
+            last_number[0] = number
+            rest = text[m.end():]
+            return Paragraph(_inl(rest, block.line, warn), block.line, number=number, label=m["label"])
+        warn(block.line, "paragraph-number",
+             f"paragraph number {m['label']} does not follow {last_number[0]}: kept as text, not as @n")
+    return Paragraph(_inl(text, block.line, warn), block.line)
+
+
+def _line_kind(block: RawBlock) -> str | None:
+    """The kind of a line-accurate block (routing, dateline, salutation, signature, distribution)."""
+    texts = block.stripped
+    if all(_ROUTING.match(t) or (k and block.lines[k - 1][1].endswith("  ")) for k, t in enumerate(texts)) and _ROUTING.match(texts[0]):
+        return "address"
+    if len(texts) == 1:
+        t = texts[0]
+        if _DATELINE.match(t):
+            return "dateline"
+        if _SALUTE.match(t):
+            return "salute"
+        if _DISTRIBUTION.search(t):
+            return "closer"
+        if _VALEDICTION.match(t):
+            return "closer"
+    if all(_DISTRIBUTION.search(t) for t in texts):
+        return "closer"
+    return None
+
+
+def _is_signature(block: RawBlock) -> bool:
+    texts = block.stripped
+    if len(texts) > 3:
+        return False
+    if _SIGNED_MARK.match(texts[0]):
+        return True
+    return all(_SIGNATURE.match(t) and len(t) <= 40 for t in texts) and classification_of(texts[0]) is None
+
+
+def _is_prose(block: RawBlock) -> bool:
+    """A block that reads as running prose (not a heading line)."""
+    text = block.text()
+    if _NUMBER.match(text):
+        return True
+    if block.hard_lines():
+        return False
+    words = len(text.split())
+    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)) and not _is_all_caps(text))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the body
+
+
+def _front(block: RawBlock, warn: Warn) -> list[Block]:
+    """A block before the rule / the first paragraph: classification, routing, heading lines."""
+    texts = block.stripped
+    level = classification_of(texts[0])
+    if level is not None:
+        out: list[Block] = [Classification(texts[0], block.line, normalized=level)]
+        if len(block.lines) > 1:
+            out.extend(_front(RawBlock(block.lines[1:]), warn))
+        return out
+    if len(texts) == 1:
+        m = _CLASS_AT_END.match(texts[0])
+        if m and m["cls"] == m["cls"].upper() and classification_of(m["cls"]):
+            before = _inl(m["before"], block.line, warn)
+            return [Classification(m["cls"], block.line, before=before, normalized=classification_of(m["cls"]) or "")]
+    kind = _line_kind(block)
+    if kind is not None:
+        return [LineBlock(kind, _lines_inlines(block, warn), block.line)]
+    lines = [_inl(part, block.line + k, warn) for k, part in enumerate(block.text().split("\n"))]
+    return [Heading(lines, block.line)]
+
+
+def _body(block: RawBlock, warn: Warn, last_number: list[int]) -> list[Block]:
+    """A block after the front matter."""
+    texts = block.stripped
+    if len(texts) == 1:
+        t = texts[0]
+        if _RULE.match(t):
+            return [Rule(block.line)]
+        if classification_of(t):
+            return [Furniture(t, "classification", block.line)]
+        m = _PAGE.match(t)
+        if m:
+            return [PageBreak(int(m["n"]), block.line, inferred=False), Furniture(t, "header", block.line)]
+    stamp = _stamp_from_brackets(block, warn) or _caps_stamp(block, warn)
+    if stamp is not None:
+        return [stamp]
+    if _NUMBER.match(block.text()):
+        return [_numbered(block, warn, last_number)]
+    if _is_signature(block):
+        return [LineBlock("signed", _lines_inlines(block, warn), block.line)]
+    kind = _line_kind(block)
+    if kind is not None:
+        return [LineBlock(kind, _lines_inlines(block, warn), block.line)]
+    return [Paragraph(_inl(block.text(), block.line, warn), block.line)]
+
+
+def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
+    """Read the document lines (the first is line ``first``) into model blocks."""
+    raw = blocks_of(lines, first)
+    if not raw:
+        return []
+    rule_at = next((k for k, b in enumerate(raw) if len(b.lines) == 1 and _RULE.match(b.lines[0][1])), None)
+    if rule_at is None:
+        front_end = next(
+            (k for k, b in enumerate(raw) if _is_prose(b) or _stamp_from_brackets(b, warn) or _caps_stamp(b, warn)),
+            None,
+        )
+        if front_end is None:
+            front_end = 1 if len(raw) > 1 and not _NUMBER.match(raw[0].text()) else 0
+        if front_end:
+            warn(raw[0].line, "no-rule",
+                 f"no '---' rule after the heading: lines {raw[0].line}-{raw[front_end - 1].lines[-1][0]} taken as the heading")
+    else:
+        front_end = rule_at
+    blocks: list[Block] = []
+    for block in raw[:front_end]:
+        blocks.extend(_front(block, warn))
+    last_number = [0]
+    for block in raw[front_end:]:
+        blocks.extend(_body(block, warn, last_number))
+    blocks = _join_broken(blocks, warn)
+    return _place_page_breaks(blocks, warn)
+
+
+def _ends_open(p: Paragraph) -> bool:
+    if not p.content or not isinstance(p.content[-1], Str):
+        return False
+    text = p.content[-1].text.rstrip()
+    return bool(text) and not _SENTENCE_END.search(text)
+
+
+def _first_word(p: Paragraph) -> str:
+    if p.content and isinstance(p.content[0], Str):
+        words = p.content[0].text.split()
+        return words[0] if words else ""
+    return ""
+
+
+_INTERRUPTING = (Furniture, Stamp, PageBreak)
+
+
+def _join_broken(blocks: list[Block], warn: Warn) -> list[Block]:
+    """Join a paragraph that stops mid-sentence with its continuation (a ``gap`` when nothing stands
+    between them, the page furniture inline when something does)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and _ends_open(block):
+            j = i + 1
+            while j < len(blocks) and isinstance(blocks[j], _INTERRUPTING):
+                j += 1
+            nxt = blocks[j] if j < len(blocks) else None
+            between = tuple(blocks[i + 1 : j])
+            if isinstance(nxt, Paragraph) and nxt.number is None and nxt.label is None:
+                word = _first_word(nxt)
+                tail = block.content[-1].text.rstrip() if isinstance(block.content[-1], Str) else ""
+                hyphen = tail.endswith("-")
+                continues = word[:1].islower() or (bool(between) and (hyphen or (word.isupper() and tail.isupper())))
+                if continues:
+                    if between:
+                        middle: tuple[Inline, ...] = (Str("\n"), Interruption(between, hyphen), Str("\n"))
+                        warn(nxt.line, "joined", f"paragraph from line {block.line} continues on line {nxt.line} after page furniture: joined into one paragraph")
+                    else:
+                        middle = (Str(" "), Gap("missing", line=nxt.line), Str(" "))
+                        warn(nxt.line, "gap", f"paragraph from line {block.line} breaks off mid-sentence and resumes on line {nxt.line}: joined with a gap")
+                    merged = Paragraph(block.content + middle + nxt.content, block.line, block.number, block.label)
+                    blocks = blocks[:i] + [merged] + blocks[j + 1 :]
+                    continue  # the merged paragraph may itself continue further
+        out.append(block)
+        i += 1
+    return out
+
+
+def _place_page_breaks(blocks: list[Block], warn: Warn) -> list[Block]:
+    """Printed page numbers stand; without them, each page-closing stamp starts a new page."""
+
+    def walk(items: list[Block]) -> list[Block]:
+        found: list[Block] = []
+        for b in items:
+            found.append(b)
+            if isinstance(b, Paragraph):
+                for node in b.content:
+                    if isinstance(node, Interruption):
+                        found.extend(node.blocks)
+        return found
+
+    everything = walk(blocks)
+    printed = [b for b in everything if isinstance(b, PageBreak) and not b.inferred]
+    if printed:
+        if printed[0].number > 1:
+            return [PageBreak(printed[0].number - 1, blocks[0].line if blocks else 0)] + blocks
+        return blocks
+    closing = [b for b in everything if isinstance(b, Stamp) and b.closes_page]
+    if not closing:
+        return blocks
+    page = [1]
+
+    def after_stamps(items: list[Block], top: bool) -> list[Block]:
+        result: list[Block] = []
+        for k, b in enumerate(items):
+            if isinstance(b, Paragraph) and any(isinstance(n, Interruption) for n in b.content):
+                content = tuple(
+                    Interruption(tuple(after_stamps(list(n.blocks), False)), n.hyphenated) if isinstance(n, Interruption) else n
+                    for n in b.content
+                )
+                b = Paragraph(content, b.line, b.number, b.label)
+            result.append(b)
+            if isinstance(b, Stamp) and b.closes_page:
+                rest = items[k + 1 :] if top else [1]
+                if any(not isinstance(r, (Stamp, Furniture)) for r in rest):
+                    page[0] += 1
+                    result.append(PageBreak(page[0], b.line))
+                    warn(b.line, "page-break", f"page break (page {page[0]}) inferred after the archival stamp on line {b.line}")
+        return result
+
+    return [PageBreak(1, blocks[0].line)] + after_stamps(blocks, True)
