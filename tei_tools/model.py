@@ -178,6 +178,7 @@ class Furniture:
     text: str
     kind: str  # header | classification | pageNum
     line: int
+    place: str | None = None  # top | bottom, where known
 
 
 Block = Union[Classification, Heading, Rule, Paragraph, LineBlock, Stamp, PageBreak, Furniture]

@@ -185,7 +185,10 @@ def block_paragraph(block: Paragraph) -> etree._Element:
 
 
 def block_lineblock(block: LineBlock) -> etree._Element:
-    tag = {"dateline": "dateline", "salute": "salute", "signed": "signed", "address": "opener"}.get(block.kind, "p")
+    """A line-accurate block before the first paragraph (TEI's model.divTop)."""
+    if block.kind == "address":
+        return E("opener", None, E("address", None, *[inlines(E("addrLine"), row) for row in block.lines]))
+    tag = {"dateline": "dateline", "salute": "salute", "signed": "signed"}.get(block.kind, "opener")
     return lines(E(tag), block.lines)
 
 
@@ -199,7 +202,7 @@ def block_pagebreak(block: PageBreak) -> etree._Element:
 
 
 def block_furniture(block: Furniture) -> etree._Element:
-    return E("fw", {"type": block.kind, "place": "top" if block.kind == "header" else None}, block.text)
+    return E("fw", {"type": block.kind, "place": block.place or ("top" if block.kind == "header" else None)}, block.text)
 
 
 BLOCK = {
@@ -225,7 +228,7 @@ def body(blocks: list[Block]) -> etree._Element:
             if closer is None:
                 closer = E("closer")
                 div.append(closer)
-            elif len(closer):
+            elif len(closer) or (closer.text or "").strip():
                 append(closer, E("lb"))
             tag = {"signed": "signed", "dateline": "dateline", "salute": "salute"}.get(block.kind)
             append(closer, lines(E(tag), block.lines) if tag else None)
@@ -239,26 +242,7 @@ def body(blocks: list[Block]) -> etree._Element:
         else:
             el = BLOCK[type(block)](block)  # type: ignore[operator]
         (closer if closer is not None else div).append(el)
-    if not paragraphs and not any(isinstance(b, (Heading, Classification, LineBlock)) for b in blocks):
-        div.append(E("p"))
-    elif not paragraphs:
-        _ensure_divbody(div)
     return div
-
-
-def _ensure_divbody(div: etree._Element) -> None:
-    """A div needs at least one block after its front matter: turn the last front element into a
-    paragraph-level ``ab`` container when there is no paragraph at all."""
-    for el in reversed(div):
-        local = etree.QName(el).localname
-        if local in {"head", "opener", "dateline", "salute", "signed"}:
-            ab = E("ab", {"type": local})
-            ab.text = el.text
-            for child in list(el):
-                ab.append(child)
-            div.replace(el, ab)
-            return
-    div.append(E("p"))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -274,7 +258,7 @@ def header_title(meta: Metadata, fallback: str) -> etree._Element:
     for name in meta.contributors:
         stmt.append(E("respStmt", None, E("resp", None, "contributed the document to the Digital Archive"), E("persName", None, name)))
     for name in meta.translators:
-        stmt.append(E("respStmt", None, E("resp", None, "translated the document"), E("persName", None, name)))
+        stmt.append(E("respStmt", None, E("resp", None, "translated by"), E("persName", None, name)))
     return stmt
 
 

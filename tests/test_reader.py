@@ -244,4 +244,4 @@ def test_translation_languages() -> None:
     )
     assert xp(tree, "string(//t:msContents/t:textLang/@mainLang)") == "ru"
     assert xp(tree, "string(//t:langUsage/t:language/@ident)") == "en"
-    assert xp(tree, "//t:respStmt[t:resp='translated the document']/t:persName/text()") == ["Ann Smith"]
+    assert xp(tree, "//t:respStmt[t:resp='translated by']/t:persName/text()") == ["Ann Smith"]

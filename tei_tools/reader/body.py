@@ -48,11 +48,21 @@ _DATELINE = re.compile(
     r"^[A-Z][\w .'’-]{1,40},\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\.?$"
 )
 _SALUTE = re.compile(r"^(?:Dear|My dear|Dear Comrade|Respected|Esteemed)\b.{0,80}[,:!]$")
-_VALEDICTION = re.compile(r"^(?:Yours|Sincerely|Respectfully|With (?:best|comradely|kind) regards|Faithfully)\b.{0,40}[,.]?$", re.I)
+_VALEDICTION = re.compile(
+    r"^(?:Yours|Sincerely|Respectfully|Faithfully|(?:With\s+)?(?:best|comradely|kind|fraternal|warm|warmest|cordial)\s+"
+    r"(?:regards|greetings|wishes)|With respect)\b.{0,40}[,.!]?$",
+    re.I,
+)
 _SIGNATURE = re.compile(r"^(?:\[signature\]\s*|\(signed\)\s*|/s/\s*)?(?:[A-Z]\.\s*){0,3}[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\.?$")
 _SIGNED_MARK = re.compile(r"^(?:\[signature\]|\(signed\)|/s/|\(Signature\))", re.I)
-_DISTRIBUTION = re.compile(r"copies (?:made|printed|typed)|^copy no\.|^\w+ copies\b|^distribution\s*:|^typed in \d+ copies|^sent to\s*:", re.I)
-_STAMP_WORDS = re.compile(r"\b(?:COPY|RETAINED|RECEIVED|REGISTRY|REGISTERED|RECORDS|ARCHIVE|DECLASSIFIED|FILED|ENTERED|INCOMING|OUTGOING|SECTION|REG\.|NO\.)")
+# A distribution line: "copies made" anywhere, or one of the openings. Two patterns, because one
+# alternation of anchored and unanchored branches costs a search at every position of a long paragraph.
+_DISTRIBUTION_ANYWHERE = re.compile(r"copies (?:made|printed|typed)", re.I)
+_DISTRIBUTION_START = re.compile(r"copy no\.|\w+ copies\b|distribution\s*:|typed in \d+ copies|sent to\s*:", re.I)
+_STAMP_WORDS = re.compile(
+    r"\b(?:COPY|RETAINED|RECEIVED|REGISTRY|REGISTERED|RECORDS|ARCHIVES?|ARCHIW\w*|ARCHIV\w*|АРХИВ\w*|DECLASSIFIED|"
+    r"SANITIZED|AUTHORITY|FILED|ENTERED|INCOMING|OUTGOING|SECTION|ZESPÓŁ|SYGN\.|FOND|FONDS|REG\.|NO\.)"
+)
 _RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
 _BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
 _SENTENCE_END = re.compile(r"[.!?:;\"'’”)\]»…]$")
@@ -164,13 +174,13 @@ def _caps_stamp(block: RawBlock, warn: Warn) -> Stamp | None:
     joined = " ".join(texts)
     if not _STAMP_WORDS.search(joined) or any(_ROUTING.match(t) for t in texts):
         return None
-    retention = bool(_RETENTION.search(joined))
+    # ALL-CAPS archival stamps stand at the foot of a page in the copy-text: each closes a page.
     return Stamp(
         lines=_lines_inlines(block, warn),
         line=block.line,
         kind="archival",
-        subtype="retention" if retention else None,
-        closes_page=retention,
+        subtype="retention" if _RETENTION.search(joined) else None,
+        closes_page=True,
     )
 
 
@@ -188,6 +198,10 @@ def _numbered(block: RawBlock, warn: Warn, last_number: list[int]) -> Paragraph:
     return Paragraph(_inl(text, block.line, warn), block.line)
 
 
+def _is_distribution(text: str) -> bool:
+    return bool(_DISTRIBUTION_ANYWHERE.search(text) or _DISTRIBUTION_START.match(text))
+
+
 def _line_kind(block: RawBlock) -> str | None:
     """The kind of a line-accurate block (routing, dateline, salutation, signature, distribution)."""
     texts = block.stripped
@@ -199,11 +213,11 @@ def _line_kind(block: RawBlock) -> str | None:
             return "dateline"
         if _SALUTE.match(t):
             return "salute"
-        if _DISTRIBUTION.search(t):
+        if _is_distribution(t):
             return "closer"
         if _VALEDICTION.match(t):
-            return "closer"
-    if all(_DISTRIBUTION.search(t) for t in texts):
+            return "salute"
+    if len(texts) > 1 and all(_is_distribution(t) for t in texts):
         return "closer"
     return None
 
@@ -302,8 +316,22 @@ def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
     last_number = [0]
     for block in raw[front_end:]:
         blocks.extend(_body(block, warn, last_number))
+    _place_furniture(blocks)
     blocks = _join_broken(blocks, warn)
     return _place_page_breaks(blocks, warn)
+
+
+def _place_furniture(blocks: list[Block]) -> None:
+    """A repeated classification line just before a printed page break stands at the foot of the
+    page; one just after a page header stands at the head of the next."""
+    for k, block in enumerate(blocks):
+        if isinstance(block, Furniture) and block.kind == "classification":
+            before = blocks[k - 1] if k else None
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if isinstance(after, PageBreak):
+                block.place = "bottom"
+            elif isinstance(before, Furniture) and before.kind == "header":
+                block.place = "top"
 
 
 def _ends_open(p: Paragraph) -> bool:
@@ -326,33 +354,43 @@ _INTERRUPTING = (Furniture, Stamp, PageBreak)
 def _join_broken(blocks: list[Block], warn: Warn) -> list[Block]:
     """Join a paragraph that stops mid-sentence with its continuation (a ``gap`` when nothing stands
     between them, the page furniture inline when something does)."""
+    # Linear: the paragraph being joined is gathered in ``content`` instead of being spliced back into
+    # ``blocks`` (a copy of the whole list per join, quadratic on long documents).
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if isinstance(block, Paragraph) and _ends_open(block):
-            j = i + 1
+        i += 1
+        if not (isinstance(block, Paragraph) and _ends_open(block)):
+            out.append(block)
+            continue
+        content: list[Inline] = list(block.content)
+        last: Paragraph = block  # the part whose end decides whether the next paragraph continues
+        while _ends_open(last):
+            j = i
             while j < len(blocks) and isinstance(blocks[j], _INTERRUPTING):
                 j += 1
             nxt = blocks[j] if j < len(blocks) else None
-            between = tuple(blocks[i + 1 : j])
-            if isinstance(nxt, Paragraph) and nxt.number is None and nxt.label is None:
-                word = _first_word(nxt)
-                tail = block.content[-1].text.rstrip() if isinstance(block.content[-1], Str) else ""
-                hyphen = tail.endswith("-")
-                continues = word[:1].islower() or (bool(between) and (hyphen or (word.isupper() and tail.isupper())))
-                if continues:
-                    if between:
-                        middle: tuple[Inline, ...] = (Str("\n"), Interruption(between, hyphen), Str("\n"))
-                        warn(nxt.line, "joined", f"paragraph from line {block.line} continues on line {nxt.line} after page furniture: joined into one paragraph")
-                    else:
-                        middle = (Str(" "), Gap("missing", line=nxt.line), Str(" "))
-                        warn(nxt.line, "gap", f"paragraph from line {block.line} breaks off mid-sentence and resumes on line {nxt.line}: joined with a gap")
-                    merged = Paragraph(block.content + middle + nxt.content, block.line, block.number, block.label)
-                    blocks = blocks[:i] + [merged] + blocks[j + 1 :]
-                    continue  # the merged paragraph may itself continue further
-        out.append(block)
-        i += 1
+            if not (isinstance(nxt, Paragraph) and nxt.number is None and nxt.label is None):
+                break
+            between = tuple(blocks[i:j])
+            word = _first_word(nxt)
+            tail = content[-1].text.rstrip() if isinstance(content[-1], Str) else ""
+            hyphen = tail.endswith("-")
+            continues = word[:1].islower() or (bool(between) and (hyphen or (word.isupper() and tail.isupper())))
+            if not continues:
+                break
+            if between:
+                middle: tuple[Inline, ...] = (Str("\n"), Interruption(between, hyphen), Str("\n"))
+                warn(nxt.line, "joined", f"paragraph from line {block.line} continues on line {nxt.line} after page furniture: joined into one paragraph")
+            else:
+                middle = (Str(" "), Gap("missing", line=nxt.line), Str(" "))
+                warn(nxt.line, "gap", f"paragraph from line {block.line} breaks off mid-sentence and resumes on line {nxt.line}: joined with a gap")
+            content.extend(middle)
+            content.extend(nxt.content)
+            last = nxt
+            i = j + 1
+        out.append(block if last is block else Paragraph(tuple(content), block.line, block.number, block.label))
     return out
 
 
@@ -379,6 +417,7 @@ def _place_page_breaks(blocks: list[Block], warn: Warn) -> list[Block]:
     if not closing:
         return blocks
     page = [1]
+    last_text = max((k for k, b in enumerate(blocks) if not isinstance(b, (Stamp, Furniture))), default=-1)
 
     def after_stamps(items: list[Block], top: bool) -> list[Block]:
         result: list[Block] = []
@@ -391,8 +430,8 @@ def _place_page_breaks(blocks: list[Block], warn: Warn) -> list[Block]:
                 b = Paragraph(content, b.line, b.number, b.label)
             result.append(b)
             if isinstance(b, Stamp) and b.closes_page:
-                rest = items[k + 1 :] if top else [1]
-                if any(not isinstance(r, (Stamp, Furniture)) for r in rest):
+                # At the top level, only when some text follows (not just more stamps and furniture).
+                if not top or k < last_text:
                     page[0] += 1
                     result.append(PageBreak(page[0], b.line))
                     warn(b.line, "page-break", f"page break (page {page[0]}) inferred after the archival stamp on line {b.line}")
