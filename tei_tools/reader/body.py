@@ -217,8 +217,8 @@ def _line_kind(block: RawBlock) -> str | None:
             return "closer"
         if _VALEDICTION.match(t):
             return "salute"
-    if len(texts) > 1 and all(_is_distribution(t) for t in texts):
-        return "closer"
+    if len(texts) > 1 and block.hard_lines() and _is_distribution(texts[0]):
+        return "closer"  # "5 copies" / "1st copy: Comrade Ulbricht" / ...
     return None
 
 
@@ -228,6 +228,9 @@ def _is_signature(block: RawBlock) -> bool:
         return False
     if _SIGNED_MARK.match(texts[0]):
         return True
+    if len(texts) > 1 and _SIGNATURE.match(texts[-1]) and len(texts[-1]) <= 40:
+        # a title over the name: "Chairman of the Council of Ministers" / "N. KHRUSHCHEV"
+        return all(len(t) <= 80 and not t.endswith(".") for t in texts[:-1]) and block.hard_lines()
     return all(_SIGNATURE.match(t) and len(t) <= 40 for t in texts) and classification_of(texts[0]) is None
 
 
