@@ -91,9 +91,9 @@ def convert_one(pair: tuple[str, str | None], schema_href: str = DEFAULT_SCHEMA_
     try:
         result = convert_file(source, schema_href=schema_href)
         outcome.diagnostics = list(result.report)
-        if validate:
-            _validate(result.tree, source)
         data = result.to_bytes()
+        if validate:
+            _validate(data, source)
         if target is None:
             outcome.data = data
         else:
@@ -106,18 +106,20 @@ def convert_one(pair: tuple[str, str | None], schema_href: str = DEFAULT_SCHEMA_
 _VALIDATOR = None
 
 
-def _validate(tree, source: str) -> None:  # type: ignore[no-untyped-def]
-    """``--validate``: the converter's output must pass the project's own schema."""
+def _validate(data: bytes, source: str) -> None:
+    """``--validate``: the converter's output must pass the project's own schema. The serialised
+    output is validated (parsed again), so that messages carry the line of the TEI file."""
     global _VALIDATOR
     from .errors import ConversionError
+    from .safexml import parse_bytes
     from .validation import Validator
 
     if _VALIDATOR is None:
         _VALIDATOR = Validator()
-    problems = [p for p in _VALIDATOR.validate_tree(tree, source) if p.severity == "error"]
+    problems = [p for p in _VALIDATOR.validate_tree(parse_bytes(data, source), source) if p.severity == "error"]
     if problems:
         first = problems[0]
-        raise ConversionError(f"output is not valid: {first.message} (TEI line {first.line})", path=source)
+        raise ConversionError(f"output is not valid TEI (line {first.line} of the output): {first.message}", path=source)
 
 
 def _convert_star(args: tuple[tuple[str, str | None], str, bool]) -> Outcome:

@@ -138,3 +138,23 @@ def test_unknown_option_is_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["convert", "--frobnicate", str(SEED)])
     assert result.exit_code == 2
     assert result.stderr.endswith("Error: No such option '--frobnicate'.\n")
+
+
+def test_validate_option_fails_loudly_on_invalid_output(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the converter ever wrote invalid TEI, --validate stops that file with exit 1 and no output."""
+    import tei_tools.convert_batch as batch
+    from tei_tools.conversion import convert_file as real_convert_file
+
+    def broken(path: str, **kwargs):  # type: ignore[no-untyped-def]
+        result = real_convert_file(path, **kwargs)
+        p = result.tree.find(".//{http://www.tei-c.org/ns/1.0}p[@n='2']")
+        p.set("n", "two")
+        return result
+
+    monkeypatch.setattr(batch, "convert_file", broken)
+    out = tmp_path / "x.xml"
+    result = runner.invoke(cli, ["convert", "-q", "--validate", str(SEED), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{SEED}: error: output is not valid TEI (line ")
+    assert "two" in result.stderr
+    assert not out.exists()
