@@ -1,8 +1,10 @@
 """The conversion API: transcription text -> reader -> model -> TEI writer.
 
     >>> result = convert("SECRET\\n\\n---\\n\\n2. A numbered paragraph.\\n")
-    >>> [p.get("n") for p in result.tree.iter("{http://www.tei-c.org/ns/1.0}p")]
+    >>> result.tree.xpath("//t:body//t:p/@n", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     ['2']
+    >>> [w.code for w in result.report]
+    ['title', 'no-metadata']
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def serialize(tree: etree._ElementTree) -> bytes:
         prolog.insert(0, etree.tostring(node, encoding="UTF-8"))
         node = node.getprevious()
     head = b'<?xml version="1.0" encoding="UTF-8"?>\n' + b"".join(p + b"\n" for p in prolog)
-    return head + etree.tostring(root, encoding="UTF-8") + b"\n"
+    # One join, not two concatenations: each ``+`` would copy the whole document once more.
+    return b"".join((head, etree.tostring(root, encoding="UTF-8"), b"\n"))
 
 
 def _fallback_title(doc: Document, name: str | None) -> str:
@@ -62,7 +65,7 @@ def convert(text: str, *, name: str | None = None, schema_href: str = DEFAULT_SC
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
+    if not text or text.isspace():  # (not ``text.strip()``, which copies the whole text)
         raise ConversionError("empty transcription: nothing to convert", path=name)
     doc = read(text, report)
     if doc.metadata.title is None:
@@ -81,6 +84,7 @@ def convert_bytes(data: bytes, *, name: str = "<input>", schema_href: str = DEFA
     """Decode and convert the bytes of a transcription (BOM, UTF-16, Windows-1252 handled)."""
     report = Report()
     text = decode(data, name, report)
+    del data  # the bytes are not needed any more: do not hold them through the conversion
     return convert(text, name=name, schema_href=schema_href, report=report)
 
 
