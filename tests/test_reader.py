@@ -245,3 +245,11 @@ def test_translation_languages() -> None:
     assert xp(tree, "string(//t:msContents/t:textLang/@mainLang)") == "ru"
     assert xp(tree, "string(//t:langUsage/t:language/@ident)") == "en"
     assert xp(tree, "//t:respStmt[t:resp='translated by']/t:persName/text()") == ["Ann Smith"]
+
+
+@pytest.mark.parametrize("text", ["the ~~their ~~cause~~~~ was", "a ~~~~ b", "a ~~ ~~ b", "a **  ** b"])
+def test_empty_spans_are_literal_not_empty_elements(text: str) -> None:
+    result = convert(f"---\n\n{text}\n")
+    assert xp(result.tree, "count(//t:body//t:del[not(normalize-space())])") == 0
+    assert xp(result.tree, "count(//t:body//t:hi[not(normalize-space())])") == 0
+    assert "unbalanced" in [d.code for d in result.report]

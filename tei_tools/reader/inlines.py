@@ -119,7 +119,13 @@ def parse_inlines(text: str, warn: Warn) -> tuple[Inline, ...]:
         if tok == "\n":
             current.append(LineBreak())
         elif tok in ("~~", "**"):
-            if stack and stack[-1][0] == tok:
+            if stack and stack[-1][0] == tok and all(isinstance(n, Str) and not n.text.strip() for n in current):
+                # "~~~~" or "~~ ~~": an empty span is no deletion; keep the markers as they are
+                inner = "".join(n.text for n in current if isinstance(n, Str))
+                _, current = stack.pop()
+                warn("unbalanced", f"empty '{tok}...{tok}' span kept as literal text")
+                _append_text(current, tok + inner + tok)
+            elif stack and stack[-1][0] == tok:
                 _, parent = stack.pop()
                 span = tuple(current)
                 node: Inline = Deleted(span) if tok == "~~" else Highlight(span, "bold")
