@@ -65,7 +65,15 @@ _STAMP_WORDS = re.compile(
 )
 _RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
 _BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
-_SENTENCE_END = re.compile(r"[.!?:;\"'’”)\]»…]$")
+# Datelines, salutations, valedictions and distribution notes are short lines.
+_SHORT_LINE = 160
+_SENTENCE_END = frozenset(".!?:;\"'’”)]»…")
+
+
+def _ends_sentence(text: str) -> bool:
+    """True when ``text`` (right-stripped) ends with sentence punctuation. (A character test, not a
+    regex search: ``re.search("[...]$")`` would try every position of a long paragraph.)"""
+    return text[-1:] in _SENTENCE_END
 
 
 @dataclass
@@ -207,7 +215,7 @@ def _line_kind(block: RawBlock) -> str | None:
     texts = block.stripped
     if all(_ROUTING.match(t) or (k and block.lines[k - 1][1].endswith("  ")) for k, t in enumerate(texts)) and _ROUTING.match(texts[0]):
         return "address"
-    if len(texts) == 1:
+    if len(texts) == 1 and len(texts[0]) <= _SHORT_LINE:  # a long line is running text
         t = texts[0]
         if _DATELINE.match(t):
             return "dateline"
@@ -242,7 +250,7 @@ def _is_prose(block: RawBlock) -> bool:
     if block.hard_lines():
         return False
     words = len(text.split())
-    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)) and not _is_all_caps(text))
+    return words >= 25 or (words >= 10 and _ends_sentence(text) and not _is_all_caps(text))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -341,7 +349,7 @@ def _ends_open(p: Paragraph) -> bool:
     if not p.content or not isinstance(p.content[-1], Str):
         return False
     text = p.content[-1].text.rstrip()
-    return bool(text) and not _SENTENCE_END.search(text)
+    return bool(text) and not _ends_sentence(text)
 
 
 def _first_word(p: Paragraph) -> str:
