@@ -1,0 +1,5 @@
+"""``python -m tei_tools``: the same as the ``tei-tools`` command."""
+
+from .cli import main
+
+main()
