@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import SchemaError
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = (Path(__file__).parent / "schemas").resolve()  # in a checkout: the top-level schemas/
 SCHEMA_NAME = "archival"
 
 
