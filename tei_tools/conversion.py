@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -35,17 +36,29 @@ class ConversionResult:
         return serialize(self.tree)
 
 
-def serialize(tree: etree._ElementTree) -> bytes:
-    """UTF-8 with an XML declaration, each prolog processing instruction on a line of its own."""
-    root = tree.getroot()
+def _prolog(tree: etree._ElementTree) -> bytes:
+    """The XML declaration and each prolog processing instruction, on a line of its own."""
     prolog = []
-    node = root.getprevious()
+    node = tree.getroot().getprevious()
     while node is not None:
         prolog.insert(0, etree.tostring(node, encoding="UTF-8"))
         node = node.getprevious()
-    head = b'<?xml version="1.0" encoding="UTF-8"?>\n' + b"".join(p + b"\n" for p in prolog)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + b"".join(p + b"\n" for p in prolog)
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """UTF-8 with an XML declaration, each prolog processing instruction on a line of its own."""
     # One join, not two concatenations: each ``+`` would copy the whole document once more.
-    return b"".join((head, etree.tostring(root, encoding="UTF-8"), b"\n"))
+    return b"".join((_prolog(tree), etree.tostring(tree.getroot(), encoding="UTF-8"), b"\n"))
+
+
+def write_serialized(tree: etree._ElementTree, handle: BinaryIO) -> None:
+    """Write exactly :func:`serialize`'s bytes to ``handle``, streamed: the whole document is never
+    held in memory a second time (this bounds peak memory on very large transcriptions)."""
+    handle.write(_prolog(tree))
+    with etree.xmlfile(handle, encoding="UTF-8") as xf:
+        xf.write(tree.getroot())
+    handle.write(b"\n")
 
 
 def _fallback_title(doc: Document, name: str | None) -> str:
@@ -68,6 +81,7 @@ def convert(text: str, *, name: str | None = None, schema_href: str = DEFAULT_SC
     if not text or text.isspace():  # (not ``text.strip()``, which copies the whole text)
         raise ConversionError("empty transcription: nothing to convert", path=name)
     doc = read(text, report)
+    del text  # the model holds what is needed: free the source text before the TEI tree is built
     if doc.metadata.title is None:
         title = _fallback_title(doc, name)
         report.warn(None, "title", f"no title in the metadata: used '{title}'")
@@ -83,9 +97,11 @@ def convert(text: str, *, name: str | None = None, schema_href: str = DEFAULT_SC
 def convert_bytes(data: bytes, *, name: str = "<input>", schema_href: str = DEFAULT_SCHEMA_HREF) -> ConversionResult:
     """Decode and convert the bytes of a transcription (BOM, UTF-16, Windows-1252 handled)."""
     report = Report()
-    text = decode(data, name, report)
-    del data  # the bytes are not needed any more: do not hold them through the conversion
-    return convert(text, name=name, schema_href=schema_href, report=report)
+    # Neither the bytes nor the decoded text stay referenced here: convert() holds the only reference
+    # to the text and frees it once the model is read (peak memory on very large transcriptions).
+    box = [decode(data, name, report)]
+    del data
+    return convert(box.pop(), name=name, schema_href=schema_href, report=report)
 
 
 def convert_file(path: str, *, schema_href: str = DEFAULT_SCHEMA_HREF) -> ConversionResult:

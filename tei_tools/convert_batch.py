@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from glob import escape as glob_escape
 from pathlib import Path
 
-from .conversion import convert_file
+from .conversion import convert_file, serialize, write_serialized
 from .errors import OutputError, TeiToolsError, UsageError
 from .report import Diagnostic
 from .teiwriter import DEFAULT_SCHEMA_HREF
@@ -91,7 +94,13 @@ def convert_one(pair: tuple[str, str | None], schema_href: str = DEFAULT_SCHEMA_
     try:
         result = convert_file(source, schema_href=schema_href)
         outcome.diagnostics = list(result.report)
-        data = result.to_bytes()
+        tree = result.tree
+        del result  # free the document model before serialising: it bounds peak memory on large inputs
+        if target is not None and not validate:
+            write_atomic(target, partial(write_serialized, tree))  # streamed: never a second copy in memory
+            return outcome
+        data = serialize(tree)
+        del tree
         if validate:
             _validate(data, source)
         if target is None:
@@ -122,6 +131,21 @@ def _validate(data: bytes, source: str) -> None:
         raise ConversionError(f"output is not valid TEI (line {first.line} of the output): {first.message}", path=source)
 
 
+def _init_worker() -> None:
+    """Workers leave Ctrl-C to the parent (no traceback from every worker); the parent's pool then
+    stops them, and :func:`_remove_temporaries` removes what a stopped worker was writing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _remove_temporaries(pairs: list[tuple[str, str | None]]) -> None:
+    """Remove the temporary files of :func:`~tei_tools.textio.write_atomic` left by stopped workers."""
+    for _, target in pairs:
+        if target is not None:
+            path = Path(target)
+            for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
 def _convert_star(args: tuple[tuple[str, str | None], str, bool]) -> Outcome:
     return convert_one(*args)
 
@@ -135,9 +159,13 @@ def run(pairs: list[tuple[str, str | None]], *, jobs: int = 1, schema_href: str 
         for item in work:
             yield _convert_star(item)
         return
-    with multiprocessing.Pool(min(jobs, len(pairs))) as pool:
-        chunk = max(1, min(32, len(pairs) // (jobs * 4)))
-        yield from pool.imap(_convert_star, work, chunksize=chunk)
+    try:
+        with multiprocessing.Pool(min(jobs, len(pairs)), initializer=_init_worker) as pool:
+            chunk = max(1, min(32, len(pairs) // (jobs * 4)))
+            yield from pool.imap(_convert_star, work, chunksize=chunk)
+    except BaseException:  # Ctrl-C: the pool has stopped its workers, perhaps in the middle of a write
+        _remove_temporaries(pairs)
+        raise
 
 
 def default_jobs() -> int:

@@ -81,8 +81,8 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         message = exc.msg or "not well-formed XML"
-        # lxml appends "(<string>, line N)"; we report the position ourselves.
-        message = re.sub(r",? \(<string>, line \d+\)$", "", message)
+        # lxml appends "(<string>, line N)" or ", line N, column M"; we report the position ourselves.
+        message = re.sub(r",? \(<string>, line \d+\)$|, line \d+, column \d+$", "", message)
         raise XMLInputError(f"not well-formed XML: {message}", path=path, line=line) from None
     except ValueError as exc:  # e.g. unsupported encoding declarations
         raise XMLInputError(f"cannot parse XML: {exc}", path=path) from None

@@ -12,7 +12,9 @@ import codecs
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, OutputError
 from .report import Report
@@ -54,6 +56,12 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         raise InputError(f"invalid {encoding.upper()} text: {exc.reason}", path=path, line=line) from None
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 def _is_cp1252(data: bytes) -> bool:
     try:
         data.decode("cp1252")
@@ -78,9 +86,11 @@ def read_input(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename, so that
-    a failure (or Ctrl-C) never leaves a partial or clobbered file."""
+    a failure (or Ctrl-C) never leaves a partial or clobbered file. ``data`` may be a function that
+    writes to the open file (to stream a large output). The file gets the usual permissions
+    (``0o666`` less the umask), not the private ``0o600`` of a temporary file."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -90,7 +100,11 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
         os.replace(tmp, target)
     except BaseException as exc:
         try:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..errors import UsageError
+from ..errors import UsageError, XMLInputError
 
 
 @dataclass(frozen=True)
@@ -64,5 +64,11 @@ def get_format(name: str) -> Format:
 def export(tree: etree._ElementTree | etree._Element, fmt: str) -> str | bytes:
     """Export a parsed TEI document (see :mod:`tei_tools.safexml`) to the format ``fmt``."""
     module = importlib.import_module(get_format(fmt).module)
+    # XInclude is never processed (nothing is read from disk or network); an include left out of an
+    # export silently would lose text, so such a document is refused.
+    include = next(iter(tree.iter("{http://www.w3.org/2001/XInclude}*")), None)
+    if include is not None:
+        raise XMLInputError("XInclude is not processed; refused (nothing is included from disk or network)",
+                            line=include.sourceline)
     result: str | bytes = module.export(tree)
     return result
