@@ -91,6 +91,7 @@ class StampMark:
 
     content: tuple["Inline", ...]
     label: str
+    kind: str = "other"  # received | registry | other
 
 
 @dataclass(frozen=True)

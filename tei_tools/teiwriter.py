@@ -128,7 +128,10 @@ def inline_note(parent: etree._Element, node: EditorialNote) -> None:
 
 
 def inline_stamp(parent: etree._Element, node: StampMark) -> None:
-    append(parent, inlines(E("stamp", {"type": "other"}), node.content))
+    """A bracketed stamp inside a line: a ``stamp`` in running text; elsewhere (a heading, an opener)
+    wrapped as page furniture, ``fw type="stamp"``."""
+    stamp = inlines(E("stamp", {"type": node.kind}), node.content)
+    append(parent, stamp if etree.QName(parent).localname == "p" else E("fw", {"type": "stamp"}, stamp))
 
 
 def inline_interruption(parent: etree._Element, node: Interruption) -> None:
@@ -188,7 +191,9 @@ def block_lineblock(block: LineBlock) -> etree._Element:
     """A line-accurate block before the first paragraph (TEI's model.divTop)."""
     if block.kind == "address":
         return E("opener", None, E("address", None, *[inlines(E("addrLine"), row) for row in block.lines]))
-    tag = {"dateline": "dateline", "salute": "salute", "signed": "signed"}.get(block.kind, "opener")
+    if block.kind == "signed":  # a signature before any paragraph: TEI allows it inside an opener
+        return E("opener", None, lines(E("signed"), block.lines))
+    tag = {"dateline": "dateline", "salute": "salute"}.get(block.kind, "opener")
     return lines(E(tag), block.lines)
 
 
@@ -254,7 +259,10 @@ def _slug(text: str) -> str:
 
 
 def header_title(meta: Metadata, fallback: str) -> etree._Element:
-    stmt = E("titleStmt", None, E("title", {"type": "main"}, meta.title or fallback))
+    # A title the metadata block does not give is marked as supplied, so that nobody (no exporter
+    # either) takes it for the document's own.
+    supplied = None if meta.title else "supplied"
+    stmt = E("titleStmt", None, E("title", {"type": "main", "subtype": supplied}, meta.title or fallback))
     for name in meta.contributors:
         stmt.append(E("respStmt", None, E("resp", None, "contributed the document to the Digital Archive"), E("persName", None, name)))
     for name in meta.translators:
@@ -282,7 +290,7 @@ def header_publication(meta: Metadata) -> etree._Element:
 
 def header_notes(meta: Metadata) -> etree._Element | None:
     notes: list[etree._Element] = []
-    if meta.archive is None and meta.original_language is not None:
+    if meta.original_language is not None and (meta.archive is None or not meta.original_language.code):
         notes.append(E("note", {"type": "original-language"}, meta.original_language.name))
     if meta.archive is None and meta.contents:
         notes.append(E("note", {"type": "contents"}, _list(meta.contents)))
@@ -317,7 +325,7 @@ def header_source(meta: Metadata) -> etree._Element:
         contents = E("msContents")
         if meta.summary:
             contents.append(E("summary", None, meta.summary))
-        if meta.original_language is not None:
+        if meta.original_language is not None and meta.original_language.code:
             contents.append(E("textLang", {"mainLang": meta.original_language.code}, meta.original_language.name))
         if len(contents):
             ms.append(contents)

@@ -38,7 +38,6 @@ LB = "\x00"  # a hard line break, kept apart from layout whitespace until the en
 CONTAINERS = frozenset({"text", "front", "body", "back", "group", "div", "floatingText", "opener", "closer"})
 LINE_ELEMENTS = frozenset({"addrLine", "l", "item"})
 TITLE_WIDTH = 64
-FALLBACK_TITLE = re.compile(r"^(?:Transcription \S+|Untitled transcription)$")
 SPLIT = "\x01"  # between two blocks that TEI holds in one paragraph (a gap, or a stamp mid-paragraph)
 WIDE = "\x02"  # the wide space between a heading's text and its classification marking  # the metadata title is wrapped like the Digital Archive's own transcriptions
 
@@ -85,12 +84,9 @@ def _bullets(items: list[str]) -> str:
 
 
 def _is_fallback_title(root: Element, title: str) -> bool:
-    """Whether ``title`` is the one the converter makes up when the metadata block has none: the
-    heading's text, or "Transcription NAME". Leaving it out gives the same title back."""
-    if FALLBACK_TITLE.match(title):
-        return True
-    head = find(root, "t:text/t:body/t:div/t:head[not(t:seg)]")
-    return head is not None and " ".join(plain(head).split()) == title
+    """Whether the title is one the converter supplied (``subtype="supplied"``) because the metadata
+    block had none: leaving it out gives the same title back."""
+    return find(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title[@subtype='supplied']") is not None
 
 
 # -- blocks -----------------------------------------------------------------------------------------
@@ -183,6 +179,9 @@ def _element(el: Element) -> str:
         return LB
     if name == "pb":
         return " "
+    if name == "fw" and local(el.getparent()) not in {"p", "div", "body", "closer"}:
+        # a stamp inside a heading or opener line: written where it stands, "[Stamp: ...]"
+        return "".join(_stamp(c) for c in el if local(c) == "stamp") or _inline(el)
     if name == "fw":  # page furniture: a block of its own, even inside a paragraph
         stamps = [c for c in el if local(c) == "stamp"]
         inner = SPLIT.join(_stamp(c) for c in stamps) if stamps and not _has_own_text(el) else _inline(el)

@@ -63,7 +63,9 @@ def bracket(content: str, attached: bool, warn: Warn) -> Inline:
     if m:
         inner = parse_inlines(m["body"], warn)
         if m["label"].lower() == "stamp":
-            return StampMark(content=inner, label=m["label"])
+            upper = m["body"].upper()
+            kind = "received" if "RECEIVED" in upper else "registry" if "REGISTR" in upper else "other"
+            return StampMark(content=inner, label=m["label"], kind=kind)
         return Added(content=inner, label=m["label"])
     if attached and stripped and re.fullmatch(r"[\w\u0400-\u04FF'-]+", stripped):
         return Supplied(text=stripped)
