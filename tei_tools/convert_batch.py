@@ -47,7 +47,7 @@ def input_files(arguments: Iterable[str]) -> list[str]:
         if argument != "-" and path.is_dir():
             found = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
             if not found:
-                raise UsageError(f"{argument}: folder holds no .txt transcriptions")
+                raise UsageError("folder holds no .txt transcriptions", path=argument)
             files.extend(found)
         else:
             files.append(argument)
@@ -68,7 +68,7 @@ def plan(arguments: Iterable[str], output: str | None) -> list[tuple[str, str | 
     out = Path(output)
     if several or out.is_dir() or output.endswith(("/", os.sep)):
         if out.exists() and not out.is_dir():
-            raise UsageError(f"{output}: not a folder (several inputs need -o DIR)")
+            raise UsageError("not a folder (several inputs need -o DIR)", path=output)
         if "-" in inputs:
             raise UsageError("standard input ('-') cannot be converted into a folder; give -o FILE")
         pairs: list[tuple[str, str | None]] = []
@@ -83,7 +83,7 @@ def plan(arguments: Iterable[str], output: str | None) -> list[tuple[str, str | 
         pairs = [(inputs[0], output)]
     for source, target in pairs:
         if source != "-" and target is not None and Path(source).exists() and Path(target).exists() and Path(source).resolve() == Path(target).resolve():
-            raise UsageError(f"{source}: output path is the input file; refusing to overwrite it")
+            raise UsageError("output path is the input file; refusing to overwrite it", path=source)
     return pairs
 
 

@@ -112,7 +112,7 @@ def test_output_equal_to_input_refused(runner: CliRunner, tmp_path: Path) -> Non
     src.write_text(SIMPLE, encoding="utf-8")
     result = runner.invoke(cli, ["convert", str(src), "-o", str(src)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {src}: output path is the input file; refusing to overwrite it\n"
+    assert result.stderr == f"{src}: error: output path is the input file; refusing to overwrite it\n"
     assert src.read_text(encoding="utf-8") == SIMPLE
 
 

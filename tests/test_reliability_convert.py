@@ -261,7 +261,7 @@ def test_output_equal_to_input_is_refused(runner: CliRunner, tmp_path: Path) -> 
     for target in (str(source), str(tmp_path / "." / "a.txt")):
         result = runner.invoke(cli, ["convert", str(source), "-o", target])
         assert result.exit_code == 2  # a usage error (the lead's choice; see test_convert_cli.py)
-        assert result.stderr == f"error: {source}: output path is the input file; refusing to overwrite it\n"
+        assert result.stderr == f"{source}: error: output path is the input file; refusing to overwrite it\n"
     link = tmp_path / "link.xml"
     link.symlink_to(source)
     result = runner.invoke(cli, ["convert", str(source), "-o", str(link)])
