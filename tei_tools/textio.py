@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tempfile
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -56,10 +56,19 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
         raise InputError(f"invalid {encoding.upper()} text: {exc.reason}", path=path, line=line) from None
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
-    os.umask(mask)
-    return mask
+_TMP_COUNTER = itertools.count()
+
+
+def _open_temp(folder: Path, name: str) -> tuple[int, str]:
+    """Create a new temporary file beside the target. ``os.open`` with mode 0o666 lets the umask give
+    the usual permissions (``mkstemp`` would make it private, 0o600); the name is unique per process
+    and ``O_EXCL`` refuses to reuse an existing file."""
+    while True:
+        tmp = str(folder / f".{name}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def _is_cp1252(data: bytes) -> bool:
@@ -95,12 +104,11 @@ def write_atomic(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> 
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _open_temp(folder, target.name)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             if callable(data):
                 data(handle)
             else:
