@@ -16,6 +16,7 @@ piece of metadata, and where a hand-made encoding may put it instead (``msDesc``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -60,6 +61,20 @@ def find_all(el: Element | None, path: str) -> list[Element]:
     if el is None:
         return []
     return list(el.xpath(path, namespaces=NS))
+
+
+def flatten(el: Element, render: Callable[[Element], str], line_elements: frozenset[str], lb: str) -> str:
+    """The text of ``el`` with each child element rendered by ``render``; ``lb`` between consecutive
+    line-like children (``addrLine``, ...). Shared by the exporters that write plain text."""
+    parts = [el.text or ""]
+    children = [c for c in el if isinstance(c.tag, str)]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(render(child))
+            if local(child) in line_elements and child is not children[-1]:
+                parts.append(lb)
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def squash(text: str) -> str:

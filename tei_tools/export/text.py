@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .common import Element, body_root, local, plain
+from .common import Element, flatten, body_root, local, plain
 
 # Elements whose children are blocks (when they hold no running text of their own).
 CONTAINERS = frozenset(
@@ -99,15 +99,7 @@ def _lines(raw: str) -> str:
 
 
 def _inline(el: Element) -> str:
-    parts = [el.text or ""]
-    children = [c for c in el if isinstance(c.tag, str)]
-    for child in el:
-        if isinstance(child.tag, str):
-            parts.append(_element(child))
-            if local(child) in LINE_ELEMENTS and child is not children[-1]:
-                parts.append(LB)
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return flatten(el, _element, LINE_ELEMENTS, LB)
 
 
 def _element(el: Element) -> str:

@@ -32,7 +32,7 @@ import textwrap
 
 from lxml import etree
 
-from .common import Element, Header, body_root, find, local, plain, read_header, root_of
+from .common import Element, flatten, Header, body_root, find, local, plain, read_header, root_of
 
 LB = "\x00"  # a hard line break, kept apart from layout whitespace until the end
 CONTAINERS = frozenset({"text", "front", "body", "back", "group", "div", "floatingText", "opener", "closer"})
@@ -162,15 +162,7 @@ def _stamp(el: Element) -> str:
 
 
 def _inline(el: Element) -> str:
-    parts = [el.text or ""]
-    children = [c for c in el if isinstance(c.tag, str)]
-    for child in el:
-        if isinstance(child.tag, str):
-            parts.append(_element(child))
-            if local(child) in LINE_ELEMENTS and child is not children[-1]:
-                parts.append(LB)
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return flatten(el, _element, LINE_ELEMENTS, LB)
 
 
 def _element(el: Element) -> str:
