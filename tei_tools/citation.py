@@ -21,13 +21,14 @@ PUBLISHER = "Wilson Center"
 
 # Sentences that follow the archival reference in a citation.
 _TAIL = re.compile(
-    r"\.\s+(?=(?:Translated|Reproduced|Contributed|Obtained|Included|Published|Originally|Donated|"
+    r"(?<=\.)\s+(?=(?:Translated|Reproduced|Contributed|Obtained|Included|Published|Originally|Donated|"
     r"Courtesy|Made available|Provided|Transcribed|Edited|Also|Originally|Document|Available|Copy|See)\b)"
 )
 _FORMER = re.compile(r"\s*\((?:formerly|previously|old reference|former reference)\s+([^)]+)\)", re.I)
 _SUBJECT = re.compile(r",?\s*Subject:.*$", re.S)
 _NAMES = r"((?:[A-Z][a-z]?\.\s*)*[^.]*?(?:\s[A-Z]\.\s*[^.]*?)*)(?:\.(?=\s|$)|$)"
-_CONTRIB = re.compile(r"\bContributed by " + _NAMES)
+_CONTRIB = re.compile(r"\b[Cc]ontributed by " + _NAMES)
+_SUBJECT_TEXT = re.compile(r"\bSubject:\s*['‘“\"](?P<subject>.+?)['’”\"](?=\s*(?:[.,;]|$))")
 _TRANSL = re.compile(r"\b(?:Obtained and )?[Tt]ranslated(?: for [A-Z][\w ]*?)? by\s+" + _NAMES)
 _LICENCE = re.compile(r"(Reproduced (?:from|with|by)[^.]*(?:\.(?=\S)[^.]*)*\.)")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s*|;\s*|\s*&\s*)")
@@ -38,6 +39,7 @@ class CitationParts:
     """What a citation tells beyond its verbatim text."""
 
     archive: Archive | None = None
+    subject: str | None = None
     licence: str | None = None
     contributors: list[str] = field(default_factory=list)
     translators: list[str] = field(default_factory=list)
@@ -53,14 +55,24 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+def _strip_end(part: str) -> str:
+    """Trailing punctuation off, but not the dot of an abbreviation ("ő.e.", "f.")."""
+    part = part.strip().rstrip(",;").rstrip()
+    if part.endswith("."):
+        last = part.split()[-1] if part.split() else ""
+        if not ("." in last[:-1] or (len(last) <= 3 and last[:-1].isalpha())):
+            part = part[:-1].rstrip()
+    return part
+
+
 def _archive(part: str) -> Archive | None:
     """Split ``"GARF, f. 5446, op. 1"`` into repository and reference."""
-    part = _SUBJECT.sub("", part).strip().rstrip(".,;")
+    part = _strip_end(_SUBJECT.sub("", part))
     former = None
     m = _FORMER.search(part)
     if m:
         former = m.group(1).strip()
-        part = (part[: m.start()] + part[m.end():]).strip().rstrip(".,;")
+        part = _strip_end(part[: m.start()] + part[m.end():])
     if not part or not part[0].isupper():
         return None
     segments = [s.strip() for s in part.split(",") if s.strip()]
@@ -96,6 +108,9 @@ def read_citation(citation: str) -> CitationParts:
         tail = _TAIL.search(after)
         archival = after[: tail.start()] if tail else after
         parts.archive = _archive(archival)
+    m = _SUBJECT_TEXT.search(text)
+    if m:
+        parts.subject = m["subject"].strip()
     m = _LICENCE.search(text)
     if m:
         parts.licence = m.group(1).strip()

@@ -65,7 +65,7 @@ def _fallback_title(doc: Document, name: str | None) -> str:
     for block in doc.blocks:
         if isinstance(block, Heading) and block.lines:
             text = " ".join("".join(n.text for n in row if isinstance(n, Str)).strip() for row in block.lines).strip()
-            if text:
+            if any(ch.isalpha() for ch in text):  # not a bare reference number like "(10110/56)"
                 return text
     if name and name != "-":
         return f"Transcription {Path(name).stem}"

@@ -150,6 +150,9 @@ class LineBlock:
     kind: str  # address | dateline | salute | signed | closer | opener | note
     lines: list[tuple[Inline, ...]]
     line: int
+    # for kind "address": which lines name a sender or addressee (empty: all of them); the others
+    # (``Subject: ...``, ``Extra Urgent``) are lines of the same routing block
+    address: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -241,6 +244,7 @@ class Metadata:
     extra: list[Section] = field(default_factory=list)
     # derived from the citation
     archive: Archive | None = None
+    subject: str | None = None  # "Subject: '...'" in the citation: what the archive's file says it is
     licence: str | None = None
     contributors: list[str] = field(default_factory=list)
     translators: list[str] = field(default_factory=list)

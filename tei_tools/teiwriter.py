@@ -190,11 +190,31 @@ def block_paragraph(block: Paragraph) -> etree._Element:
 def block_lineblock(block: LineBlock) -> etree._Element:
     """A line-accurate block before the first paragraph (TEI's model.divTop)."""
     if block.kind == "address":
-        return E("opener", None, E("address", None, *[inlines(E("addrLine"), row) for row in block.lines]))
+        return _routing(block)
     if block.kind == "signed":  # a signature before any paragraph: TEI allows it inside an opener
         return E("opener", None, lines(E("signed"), block.lines))
     tag = {"dateline": "dateline", "salute": "salute"}.get(block.kind, "opener")
     return lines(E(tag), block.lines)
+
+
+def _routing(block: LineBlock) -> etree._Element:
+    """A routing block: the sender and addressee lines as ``address/addrLine``, other lines as
+    text, ``lb`` between the parts."""
+    opener = E("opener")
+    marks = block.address or (True,) * len(block.lines)
+    k = 0
+    while k < len(block.lines):
+        start = k
+        while k < len(block.lines) and marks[k] == marks[start]:
+            k += 1
+        if start:
+            append(opener, E("lb"))
+        rows = block.lines[start:k]
+        if marks[start]:
+            append(opener, E("address", None, *[inlines(E("addrLine"), row) for row in rows]))
+        else:
+            lines(opener, rows)
+    return opener
 
 
 def block_stamp(block: Stamp) -> etree._Element:
@@ -222,7 +242,8 @@ _GLOBAL = (Stamp, PageBreak, Furniture, Rule)
 
 
 def body(blocks: list[Block]) -> etree._Element:
-    """The ``div`` of the document: front matter, paragraphs, a closer for trailing signatures."""
+    """The ``div`` of the document: front matter, paragraphs, a closer for trailing signatures,
+    valedictions and distribution notes (stamps and page breaks among them stay outside it)."""
     div = E("div", {"type": "document"})
     paragraphs = [k for k, b in enumerate(blocks) if isinstance(b, Paragraph)]
     first = paragraphs[0] if paragraphs else len(blocks)
@@ -230,7 +251,7 @@ def body(blocks: list[Block]) -> etree._Element:
     closer: etree._Element | None = None
     for k, block in enumerate(blocks):
         if isinstance(block, LineBlock) and k > last and paragraphs:
-            if closer is None:
+            if closer is None or div[-1] is not closer:  # page furniture between: a closer of its own
                 closer = E("closer")
                 div.append(closer)
             elif len(closer) or (closer.text or "").strip():
@@ -246,7 +267,7 @@ def body(blocks: list[Block]) -> etree._Element:
             el = E("fw", {"type": "classification"}, block.text)
         else:
             el = BLOCK[type(block)](block)  # type: ignore[operator]
-        (closer if closer is not None else div).append(el)
+        div.append(el)  # stamps and page breaks after a closer are page furniture, not closing matter
     return div
 
 
@@ -292,8 +313,9 @@ def header_notes(meta: Metadata) -> etree._Element | None:
     notes: list[etree._Element] = []
     if meta.original_language is not None and (meta.archive is None or not meta.original_language.code):
         notes.append(E("note", {"type": "original-language"}, meta.original_language.name))
-    if meta.archive is None and meta.contents:
-        notes.append(E("note", {"type": "contents"}, _list(meta.contents)))
+    others = meta.contents if meta.archive is None else [c for c in meta.contents if not _is_surrogate(c)]
+    if others:
+        notes.append(E("note", {"type": "contents"}, _list(others)))
     for section in meta.extra:
         note = E("note", {"type": "metadata", "subtype": _slug(section.label)}, E("label", None, section.label))
         if section.text:
@@ -302,6 +324,12 @@ def header_notes(meta: Metadata) -> etree._Element | None:
             note.append(_list(section.items))
         notes.append(note)
     return E("notesStmt", None, *notes) if notes else None
+
+
+def _is_surrogate(item: str) -> bool:
+    """A "Contents" item that is a reproduction of the original (a scan), not a translation or a
+    transcript: only those are surrogates (msDesc/additional/surrogates)."""
+    return bool(re.search(r"\b(?:scan|scanned|facsimile|image|photocop\w*|microfilm)\b", item, re.IGNORECASE))
 
 
 def _list(items: list[str]) -> etree._Element:
@@ -327,10 +355,13 @@ def header_source(meta: Metadata) -> etree._Element:
             contents.append(E("summary", None, meta.summary))
         if meta.original_language is not None and meta.original_language.code:
             contents.append(E("textLang", {"mainLang": meta.original_language.code}, meta.original_language.name))
+        if meta.subject:
+            contents.append(E("msItem", None, E("title", {"type": "desc"}, meta.subject)))
         if len(contents):
             ms.append(contents)
-        if meta.contents:
-            ms.append(E("additional", None, E("surrogates", None, *[E("p", None, item) for item in meta.contents])))
+        scans = [item for item in meta.contents if _is_surrogate(item)]
+        if scans:
+            ms.append(E("additional", None, E("surrogates", None, *[E("p", None, item) for item in scans])))
         source.append(ms)
     if not len(source):
         text = "A plain-text transcription with no metadata block." if not meta.present else "A plain-text transcription; its metadata block gives no citation."
@@ -429,7 +460,7 @@ def write_tei(doc: Document, *, fallback_title: str = "Untitled transcription", 
 _STRUCTURAL = {
     "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "publisher", "distributor",
     "availability", "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "altIdentifier", "msContents",
-    "additional", "surrogates", "encodingDesc", "appInfo", "application", "projectDesc", "editorialDecl",
+    "additional", "surrogates", "msItem", "encodingDesc", "appInfo", "application", "projectDesc", "editorialDecl",
     "correction", "normalization", "interpretation", "profileDesc", "creation", "langUsage", "abstract",
     "handNotes", "text", "body", "div", "list", "fw", "closer",
 }

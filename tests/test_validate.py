@@ -99,9 +99,8 @@ SCHEMATRON_CASES = [
         "classification-unknown",
         20,
         "classification-value",
-        'classification "HUSH HUSH" does not start with one of TOP SECRET, STRICTLY SECRET, '
-        "STRICTLY CONFIDENTIAL, SECRET, CONFIDENTIAL, RESTRICTED, UNCLASSIFIED, LIMITED OFFICIAL USE, "
-        "OFFICIAL USE ONLY",
+        'classification "HUSH HUSH" names none of the levels TOP SECRET, STRICTLY SECRET, SECRET, '
+        "CONFIDENTIAL, RESTRICTED, UNCLASSIFIED, (LIMITED) OFFICIAL USE (ONLY)",
     ),
     (
         "msidentifier-no-repository",

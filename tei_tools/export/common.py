@@ -224,10 +224,10 @@ def read_header(tree: etree._ElementTree | Element) -> Header:
         if h.url is None:
             h.url = next((r.get("target") for r in find_all(bibl, ".//t:ref[@target]")), None)
 
-    h.contents = [plain(n) for n in find_all(notes, "t:note[@type='contents']//t:item") if plain(n)]
+    # The "Contents" of a record: surrogates (scans) in msDesc, the other items in a note.
+    h.contents = [plain(p) for p in find_all(source, "t:msDesc/t:additional/t:surrogates/t:p") if plain(p)]
+    h.contents += [plain(n) for n in find_all(notes, "t:note[@type='contents']//t:item") if plain(n)]
     h.contents += [plain(n) for n in find_all(notes, "t:note[@subtype='contents']") if plain(n)]
-    if not h.contents:
-        h.contents = [plain(p) for p in find_all(source, "t:msDesc/t:additional/t:surrogates/t:p") if plain(p)]
     for resp_stmt in find_all(file_desc, "t:titleStmt/t:respStmt"):
         resp = plain(find(resp_stmt, "t:resp"))
         for name in find_all(resp_stmt, "t:persName | t:name | t:orgName"):

@@ -38,12 +38,17 @@ LEVELS = (
 )
 _LEVEL = "|".join(LEVELS).replace(" ", r"\s+")
 _CAVEAT = r"(?:\s*(?://|-|–|—|,)?\s*(?:NOFORN|EYES\s+ONLY|NODIS|EXDIS|LIMDIS|PERSONAL|FOR\s+\w+\s+EYES\s+ONLY))*"
-_CLASS_LINE = re.compile(rf"^(?:{_LEVEL}){_CAVEAT}$", re.IGNORECASE)
+# Prefixes that stand before a level in a marking: "FOR OFFICIAL USE ONLY", "PERSONAL AND CONFIDENTIAL",
+# "NATO SECRET", "COSMIC TOP SECRET".
+_PREFIX = r"(?:(?:FOR|PERSONAL\s+AND|STRICTLY\s+PERSONAL\s+AND|NATO|COSMIC)\s+)?"
+_CLASS_LINE = re.compile(rf"^{_PREFIX}(?:{_LEVEL}){_CAVEAT}$", re.IGNORECASE)
 _CLASS_AT_END = re.compile(rf"^(?P<before>\S.*?\S)(?:\s{{3,}}|\t+)(?P<cls>(?:{_LEVEL}){_CAVEAT})$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PAGE = re.compile(r"^PAGE\s+(?P<n>\d{1,4})\b.*$")
 _NUMBER = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.|\((?P<pn>\d{1,3})\))(?=\s+\S)")
 _ROUTING = re.compile(r"^(?:FROM|TO|INFO|CC|SUBJECT|SUBJ|REF|From|To|Info|Subject|Copy to|Ref)\s*:\s*\S")
+# Of the routing lines, those that name a sender or an addressee (an address, TEI addrLine).
+_ADDRESS = re.compile(r"^(?:FROM|TO|INFO|CC|From|To|Info|Cc|Copy to|COPY TO)\s*:\s*\S")
 _DATELINE = re.compile(
     r"^[A-Z][\w .'’-]{1,40},\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\.?$"
 )
@@ -58,7 +63,7 @@ _SIGNED_MARK = re.compile(r"^(?:\[signature\]|\(signed\)|/s/|\(Signature\))", re
 # A distribution line: "copies made" anywhere, or one of the openings. Two patterns, because one
 # alternation of anchored and unanchored branches costs a search at every position of a long paragraph.
 _DISTRIBUTION_ANYWHERE = re.compile(r"copies (?:made|printed|typed)", re.I)
-_DISTRIBUTION_START = re.compile(r"copy no\.|\w+ copies\b|distribution\s*:|typed in \d+ copies|sent to\s*:", re.I)
+_DISTRIBUTION_START = re.compile(r"copy no\.|\w+ copies\b|distribution\s*:|typed in \d+ copies|sent to\s*:|cop(?:y|ies) to\b|cc\s*:", re.I)
 _STAMP_WORDS = re.compile(
     r"\b(?:COPY|RETAINED|RECEIVED|REGISTRY|REGISTERED|RECORDS|ARCHIVES?|ARCHIW\w*|ARCHIV\w*|АРХИВ\w*|DECLASSIFIED|"
     r"SANITIZED|AUTHORITY|FILED|ENTERED|INCOMING|OUTGOING|SECTION|ZESPÓŁ|SYGN\.|FOND|FONDS|REG\.|NO\.)"
@@ -138,8 +143,9 @@ def classification_of(text: str) -> str | None:
         return None
     if candidate != candidate.upper() and candidate != candidate.title() and not candidate[:1].isupper():
         return None
+    unprefixed = re.sub(rf"^{_PREFIX}", "", candidate, flags=re.IGNORECASE)
     for level in LEVELS:
-        if re.match(level.replace(" ", r"\s+"), candidate, re.IGNORECASE):
+        if re.match(level.replace(" ", r"\s+"), unprefixed, re.IGNORECASE):
             return level
     return None  # pragma: no cover
 
@@ -213,7 +219,7 @@ def _is_distribution(text: str) -> bool:
 def _line_kind(block: RawBlock) -> str | None:
     """The kind of a line-accurate block (routing, dateline, salutation, signature, distribution)."""
     texts = block.stripped
-    if all(_ROUTING.match(t) or (k and block.lines[k - 1][1].endswith("  ")) for k, t in enumerate(texts)) and _ROUTING.match(texts[0]):
+    if all(_ADDRESS.match(t) for t in texts):
         return "address"
     if len(texts) == 1 and len(texts[0]) <= _SHORT_LINE:  # a long line is running text
         t = texts[0]
@@ -271,11 +277,38 @@ def _front(block: RawBlock, warn: Warn) -> list[Block]:
         if m and m["cls"] == m["cls"].upper() and classification_of(m["cls"]):
             before = _inl(m["before"], block.line, warn)
             return [Classification(m["cls"], block.line, before=before, normalized=classification_of(m["cls"]) or "")]
+    if block.hard_lines():
+        return _front_lines(block, warn)
     kind = _line_kind(block)
     if kind is not None:
         return [LineBlock(kind, _lines_inlines(block, warn), block.line)]
     lines = [_inl(part, block.line + k, warn) for k, part in enumerate(block.text().split("\n"))]
     return [Heading(lines, block.line)]
+
+
+def _front_lines(block: RawBlock, warn: Warn) -> list[Block]:
+    """A line-accurate block of front matter. A routing block (``To:``/``From:`` lines, with
+    ``Subject: ...``, ``Extra Urgent``, ``No. 1147`` among them) is one opener; any other block is cut
+    into datelines and runs of heading lines."""
+    texts = block.stripped
+    if any(_ADDRESS.match(t) for t in texts):  # a routing block: one opener
+        marks = tuple(bool(_ADDRESS.match(t)) for t in texts)
+        return [LineBlock("address", _lines_inlines(block, warn), block.line, address=marks)]
+    runs: list[tuple[str, list[tuple[int, str]]]] = []
+    for (line, _), text in zip(block.lines, texts):
+        if len(text) <= _SHORT_LINE and _DATELINE.match(text):
+            kind = "dateline"
+        else:
+            kind = "heading"
+        if runs and runs[-1][0] == kind and kind != "dateline":
+            runs[-1][1].append((line, text))
+        else:
+            runs.append((kind, [(line, text)]))
+    out: list[Block] = []
+    for kind, rows in runs:
+        lines = [_inl(text, line, warn) for line, text in rows]
+        out.append(Heading(lines, rows[0][0]) if kind == "heading" else LineBlock(kind, lines, rows[0][0]))
+    return out
 
 
 def _body(block: RawBlock, warn: Warn, last_number: list[int]) -> list[Block]:
@@ -329,7 +362,35 @@ def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
         blocks.extend(_body(block, warn, last_number))
     _place_furniture(blocks)
     blocks = _join_broken(blocks, warn)
+    _trailing_signature(blocks, warn)
     return _place_page_breaks(blocks, warn)
+
+
+_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž\u0400-\u042F][\w.'’-]*\.?\s+){1,3}[A-ZÀ-ÞĀ-Ž\u0400-\u042F][\w'’-]+$")
+
+
+def _trailing_signature(blocks: list[Block], warn: Warn) -> None:
+    """A short last paragraph that reads as a name (``József Kálmán`` / ``Chargé d'Affaires a.i.``),
+    with nothing but stamps and page furniture after it, is a signature."""
+    for k in range(len(blocks) - 1, -1, -1):
+        block = blocks[k]
+        if isinstance(block, _INTERRUPTING):
+            continue
+        if not isinstance(block, Paragraph) or block.number is not None:
+            return
+        rows: list[list[Inline]] = [[]]
+        for node in block.content:
+            if isinstance(node, LineBreak):
+                rows.append([])
+            else:
+                rows[-1].append(node)
+        if len(rows) > 3 or not all(len(r) == 1 and isinstance(r[0], Str) for r in rows):
+            return
+        texts = [r[0].text.strip() for r in rows]  # type: ignore[union-attr]
+        if _NAME_LINE.match(texts[0]) and all(len(t) <= 60 for t in texts):
+            blocks[k] = LineBlock("signed", [tuple(r) for r in rows], block.line)
+            warn(block.line, "signature", f"last lines taken as a signature: {texts[0]}")
+        return
 
 
 def _place_furniture(blocks: list[Block]) -> None:

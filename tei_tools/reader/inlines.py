@@ -92,9 +92,10 @@ def _attach_sic(out: list[Inline], node: Sic) -> None:
 
     The space between the word and the bracket belongs to the bracket notation and is not kept."""
     if out and isinstance(out[-1], Str):
-        m = re.search(r"(\S+)\s*$", out[-1].text)
+        # the word, without the quotation marks or brackets that open before it
+        m = re.search(r"[\"'“‘«(]*(\S+)\s*$", out[-1].text)
         if m:
-            head = out[-1].text[: m.start()]
+            head = out[-1].text[: m.start(1)]
             out.pop()
             if head:
                 out.append(Str(head))

@@ -142,6 +142,7 @@ def _store(meta: Metadata, label: str, text_lines: list[tuple[int, str]], items:
         if meta.citation:
             parts = read_citation(meta.citation)
             meta.archive = parts.archive
+            meta.subject = parts.subject
             meta.licence = parts.licence
             meta.contributors = parts.contributors
             meta.translators = parts.translators
