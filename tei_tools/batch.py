@@ -26,7 +26,8 @@ _GLOB_CHARS = set("*?[")
 def expand_paths(arguments: Iterable[str]) -> list[str]:
     """Files, folders (every ``*.xml``/``*.tei`` below, sorted) and globs, in the order given.
 
-    A path that does not exist and matches nothing is kept, so that it is reported as unreadable.
+    A path that does not exist is kept, so that it is reported as unreadable; a glob that matches
+    nothing is a usage error.
     Raises :class:`UsageError` when nothing at all is given.
     """
     files: list[str] = []
@@ -45,7 +46,7 @@ def expand_paths(arguments: Iterable[str]) -> list[str]:
         elif not path.exists() and _GLOB_CHARS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
-                add(argument)
+                raise UsageError("no file matches this pattern", path=argument)
             for match in matches:
                 if Path(match).is_dir():
                     continue

@@ -34,6 +34,7 @@ _PATTERNS = [
 _CIRCA = re.compile(r"^(?:c\.|ca\.|circa|approx\.?|about)\s*(?P<year>\d{4})s?$", re.IGNORECASE)
 _DECADE = re.compile(r"^(?P<year>\d{3}0)s$")
 _RANGE = re.compile(r"^(?P<start>\d{4})\s*[-–/]\s*(?P<end>\d{2,4})$")
+_DAY_RANGE = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2}),?\s+(?P<year>\d{4})$")
 _UNDATED = re.compile(r"^(?:undated|n\.\s*d\.|no date|date unknown|\[?undated\]?)$", re.IGNORECASE)
 
 
@@ -52,6 +53,13 @@ def read_date(printed: str) -> DateValue:
     text = " ".join(printed.split()).strip().rstrip(".")
     if _UNDATED.match(text):
         return DateValue(printed)
+    if text.startswith("[") and text.endswith("]"):  # a date supplied by the archive: "[1959]"
+        text = text[1:-1].strip()
+    m = _DAY_RANGE.match(text)
+    if m:  # "May 1-3, 1960"
+        start, end = read_date(f"{m['month']} {m['d1']}, {m['year']}"), read_date(f"{m['month']} {m['d2']}, {m['year']}")
+        if start.when and end.when and end.when > start.when:
+            return DateValue(printed, not_before=start.when, not_after=end.when)
     for pattern in _PATTERNS:
         m = pattern.match(text)
         if not m:

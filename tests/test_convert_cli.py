@@ -158,3 +158,31 @@ def test_validate_option_fails_loudly_on_invalid_output(runner: CliRunner, tmp_p
     assert result.stderr.startswith(f"{SEED}: error: output is not valid TEI (line ")
     assert "two" in result.stderr
     assert not out.exists()
+
+
+def test_report_json_names_no_output_for_a_failed_input(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    result = runner.invoke(cli, ["convert", "--report", "json", str(empty), "-o", str(tmp_path / "x.xml")])
+    assert result.exit_code == 1
+    record = json.loads(result.stderr)
+    assert (record["ok"], record["output"]) == (False, None)
+    assert record["error"] == f"{empty}: error: empty transcription: nothing to convert"
+
+
+def test_export_into_the_source_folder_never_clobbers_a_transcription(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "letter.txt"
+    source.write_text(SIMPLE, encoding="utf-8")
+    assert runner.invoke(cli, ["convert", "-q", str(source), "-o", str(tmp_path / "letter.xml")]).exit_code == 0
+    for fmt in ("text", "transcription"):
+        result = runner.invoke(cli, ["export", str(tmp_path), "--to", fmt, "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+    assert source.read_text(encoding="utf-8") == SIMPLE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.text.txt", "letter.transcription.txt", "letter.txt", "letter.xml"]
+
+
+def test_export_to_a_new_folder_named_with_a_slash(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = runner.invoke(cli, ["export", str(REPO / "encoded" / "000_b7f1513843f1d8cd.xml"), "--to", "html", "-o", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["000_b7f1513843f1d8cd.html"]

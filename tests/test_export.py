@@ -349,7 +349,7 @@ def test_cli_one_file_to_file(two_files: list[Path], tmp_path: Path) -> None:
     assert "<p class=\"para\">alpha</p>" in (tmp_path / "a.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("html", ".html"), ("text", ".txt"), ("transcription", ".txt"),
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", ".html"), ("text", ".text.txt"), ("transcription", ".transcription.txt"),
                                              ("dc", ".dc.xml")])
 def test_cli_folder_to_folder(two_files: list[Path], tmp_path: Path, fmt: str, suffix: str) -> None:
     result = run(str(two_files[0].parent), "--to", fmt, "-o", str(tmp_path / "out"))
@@ -386,7 +386,7 @@ def test_cli_goes_on_after_a_bad_file(two_files: list[Path], tmp_path: Path) -> 
                                       "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert f"{bad}:1: error: not well-formed XML" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.text.txt", "b.text.txt"]
 
 
 # -- the round trip: convert(export(convert(x))) == convert(x) -----------------------------------------

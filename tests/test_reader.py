@@ -42,6 +42,8 @@ def doc(body: str, meta: str = "") -> str:
         ("1960s", None, "1960", "1969"),
         ("1960-61", None, "1960", "1961"),
         ("undated", None, None, None),
+        ("[1959]", "1959", None, None),
+        ("May 1-3, 1960", None, "1960-05-01", "1960-05-03"),
         ("February 30, 1960", None, None, None),
     ],
 )
@@ -253,3 +255,57 @@ def test_empty_spans_are_literal_not_empty_elements(text: str) -> None:
     assert xp(result.tree, "count(//t:body//t:del[not(normalize-space())])") == 0
     assert xp(result.tree, "count(//t:body//t:hi[not(normalize-space())])") == 0
     assert "unbalanced" in [d.code for d in result.report]
+
+
+# --- what a newcomer typed (regressions) ------------------------------------------------------
+
+META = "**1960**  \n**Report**\n\n**Citation:**\n\n\"Report,\" 1960, History and Public Policy Program Digital Archive, GARF, f. 1, op. 2, d. 3.\n\n"
+
+
+def test_bold_label_with_text_in_the_body_stays_in_the_body() -> None:
+    tree = tei(META + "SECRET\n\n---\n\nFirst paragraph.\n\n**Conclusion:** we agree.\n\nLast words.\n")
+    assert xp(tree, "string(//t:sourceDesc/t:bibl)").startswith('"Report," 1960')
+    assert "SECRET" not in xp(tree, "string(//t:teiHeader)")
+    assert xp(tree, "count(//t:body//t:p)") == 3
+    assert xp(tree, "string(//t:body//t:p[2]/t:hi)") == "Conclusion:"
+
+
+def test_unlabelled_metadata_paragraph_is_kept_with_a_warning() -> None:
+    result = convert("**1960**  \n**Report**\n\nSome loose sentence.\n\n**Summary:**\n\nSum.\n\n---\n\nText.\n")
+    assert "Some loose sentence." in xp(result.tree, "string(//t:notesStmt)")
+    assert "metadata" in [d.code for d in result.report]
+
+
+@pytest.mark.parametrize("label", ["**Citation**", "**Citation**:"])
+def test_citation_label_typed_without_colon(label: str) -> None:
+    result = convert(f"**1960**  \n**Report**\n\n{label}\n\n\"Report,\" 1960, History and Public Policy Program Digital Archive, GARF, f. 1, op. 2.\n\n---\n\nText.\n")
+    assert xp(result.tree, "string(//t:titleStmt/t:title)") == "Report"
+    assert xp(result.tree, "string(//t:msIdentifier/t:repository)") == "GARF"
+    assert ("label" in [d.code for d in result.report]) == (label == "**Citation**")
+
+
+@pytest.mark.parametrize("printed", ["25/03/1959", "Spring 1960", "25.III.1959"])
+def test_unreadable_date_is_not_glued_into_the_title(printed: str) -> None:
+    result = convert(f"**{printed}**  \n**T**\n\n**Summary:**\n\nS.\n\n---\n\nText.\n")
+    assert xp(result.tree, "string(//t:titleStmt/t:title)") == "T"
+    assert xp(result.tree, "string(//t:creation/t:date)") == printed
+    assert "date" in [d.code for d in result.report]
+
+
+def test_footnote_markers_stay_text() -> None:
+    result = convert("---\n\nThe question of Berlin[1] was raised.[2]\n")
+    assert xp(result.tree, "string(//t:body//t:p)") == "The question of Berlin[1] was raised.[2]"
+    assert [d.code for d in result.report].count("footnote") == 2
+
+
+def test_list_and_table_lines_keep_their_breaks() -> None:
+    tree = tei("---\n\n- withdrawal of troops;\n- a peace treaty.\n\nItem      1960      1961\nTractors   120       340\n")
+    assert xp(tree, "count(//t:body//t:p[1]/t:lb)") == 1
+    assert xp(tree, "count(//t:body//t:p[2]/t:lb)") == 1
+
+
+def test_rule_without_blank_lines_still_ends_the_heading() -> None:
+    result = convert("SECRET\n\nREPORT ON THE HARVEST\n---\nThe harvest was good.\n")
+    assert xp(result.tree, "string(//t:body//t:head)") == "REPORT ON THE HARVEST"
+    assert xp(result.tree, "string(//t:body//t:p)") == "The harvest was good."
+    assert "no-rule" not in [d.code for d in result.report]

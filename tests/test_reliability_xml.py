@@ -308,4 +308,4 @@ def test_a_bad_file_does_not_stop_the_others(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(cli, ["export", "--to", "text", str(bad), str(good), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr == f"{bad}:2: error: {ENTITIES}\nexported 1 of 2 files to {out} (text)\n"
-    assert sorted(p.name for p in out.iterdir()) == ["good.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["good.text.txt"]

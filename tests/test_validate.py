@@ -407,3 +407,13 @@ def test_converter_output_for_every_seed_is_valid(validator: Validator) -> None:
         result = convert_file(seed)
         problems = validator.validate_tree(result.tree, seed.name)
         assert [p.format() for p in problems if p.severity == "error"] == []
+
+
+def test_glob_matching_nothing_is_a_usage_error() -> None:
+    from click.testing import CliRunner
+
+    from tei_tools.cli import cli
+
+    result = CliRunner().invoke(cli, ["validate", "nowhere-at-all/*.xml"])
+    assert result.exit_code == 2
+    assert result.stderr == "nowhere-at-all/*.xml: error: no file matches this pattern\n"

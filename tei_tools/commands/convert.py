@@ -37,7 +37,7 @@ def convert(inputs: tuple[str, ...], output: str | None, quiet: bool, report_for
         if report_format == "json":
             record = {
                 "file": name,
-                "output": outcome.target,
+                "output": outcome.target if outcome.ok else None,
                 "ok": outcome.ok,
                 "error": outcome.error.format() if outcome.error else None,
                 "warnings": [d.as_dict() for d in outcome.diagnostics],

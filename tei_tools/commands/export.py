@@ -2,7 +2,8 @@
 
 One input and no ``-o``: the result goes to stdout. One input and ``-o FILE``: to that file. Several
 inputs, a folder among the inputs, or ``-o`` naming an existing folder: one file per input in that
-folder, named after the input with the format's extension (``.html``, ``.txt``, ``.dc.xml``). A file
+folder, named after the input with the format's extension (``.html``, ``.text.txt``, ``.transcription.txt``, ``.dc.xml``: never the ``.txt`` of a
+transcription beside it). A file
 that cannot be read or exported is reported on stderr and the others are still exported; the exit
 code is then the highest error code met.
 """
@@ -14,9 +15,10 @@ from pathlib import Path
 import click
 
 from ..cli import echo_error
-from ..errors import OutputError, TeiToolsError, UsageError
+from ..errors import TeiToolsError, UsageError
 from ..export import FORMATS, export as export_tree, get_format, known_formats
 from ..safexml import parse_file
+from ..textio import write_atomic
 
 FORMAT_HELP = "; ".join(f"{name}: {FORMATS[name].description}" for name in known_formats())
 
@@ -61,28 +63,22 @@ def plan_outputs(files: list[Path], output: Path | None, had_folder: bool, exten
 
 
 def write_output(target: Path, result: str | bytes) -> None:
-    """Write one export, turning OS errors into :class:`OutputError`."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(result, bytes):
-            target.write_bytes(result)
-        else:
-            target.write_text(result, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise OutputError(f"cannot write file: {exc.strerror or exc}", path=str(target)) from None
+    """Write one export atomically (a temporary file, then a rename)."""
+    write_atomic(target, result if isinstance(result, bytes) else result.encode("utf-8"))
 
 
 @click.command("export")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "fmt", required=True, metavar="FORMAT", help=f"The output format. {FORMAT_HELP}.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", default=None,
               help="Output file (one input) or folder (several inputs, or a folder of inputs).")
 @click.pass_context
-def export(ctx: click.Context, inputs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+def export(ctx: click.Context, inputs: tuple[Path, ...], fmt: str, output: str | None) -> None:
     """Export TEI files to another format (html, text, transcription, dc)."""
     spec = get_format(fmt)
     files, had_folder = expand_inputs(inputs)
-    targets = plan_outputs(files, output, had_folder, spec.extension)
+    # "-o DIR/" names a folder even before it exists (pathlib would drop the slash)
+    targets = plan_outputs(files, None if output is None else Path(output), had_folder or (output or "").endswith(("/", "\\")), spec.extension)
     for source, target in zip(files, targets):
         if target is not None and target.exists() and target.resolve() == source.resolve():
             raise UsageError(f"refusing to overwrite the input file {source}")

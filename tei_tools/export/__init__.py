@@ -39,9 +39,9 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("html", "tei_tools.export.html", "a standalone, accessible HTML5 reading edition", ".html"),
-        Format("text", "tei_tools.export.text", "the plain reading text", ".txt"),
+        Format("text", "tei_tools.export.text", "the plain reading text", ".text.txt"),
         Format("transcription", "tei_tools.export.transcription",
-               "the plain-text transcription format tei-tools converts", ".txt"),
+               "the plain-text transcription format tei-tools converts", ".transcription.txt"),
         Format("dc", "tei_tools.export.dc", "an OAI-DC (Dublin Core) record", ".dc.xml"),
     )
 }

@@ -70,6 +70,8 @@ _STAMP_WORDS = re.compile(
 )
 _RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
 _BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
+_LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\(?[a-z0-9]{1,2}\)\s|[a-z]\.\s)")
+_COLUMNS = re.compile(r"\S {3,}\S")
 # Datelines, salutations, valedictions and distribution notes are short lines.
 _SHORT_LINE = 160
 _SENTENCE_END = frozenset(".!?:;\"'’”)]»…")
@@ -100,14 +102,23 @@ class RawBlock:
         ``\\n``, soft wraps one space, as in Markdown."""
         parts: list[str] = []
         last = len(self.lines) - 1
+        accurate = self.line_accurate()
         for k, (_, t) in enumerate(self.lines):
             body = t.strip()
             if k < last:
-                hard = t.endswith("  ") or t.endswith("\t")
+                hard = t.endswith("  ") or t.endswith("\t") or accurate
                 parts.append(body + ("\n" if hard else " "))
             else:
                 parts.append(body)
         return "".join(parts)
+
+    def line_accurate(self) -> bool:
+        """A list (every line starts with a bullet or an item letter) or a table (every line holds a
+        ``|`` or a run of three spaces between words): its line ends are kept as line breaks."""
+        texts = [t.strip() for _, t in self.lines]
+        return len(texts) > 1 and (
+            all(_LIST_ITEM.match(t) for t in texts) or all("|" in t or _COLUMNS.search(t) for t in texts)
+        )
 
     def hard_lines(self) -> bool:
         return len(self.lines) > 1 and all(t.endswith("  ") or t.endswith("\t") for _, t in self.lines[:-1])
@@ -118,7 +129,13 @@ def blocks_of(lines: list[str], first: int) -> list[RawBlock]:
     out: list[RawBlock] = []
     current: list[tuple[int, str]] = []
     for k, line in enumerate(lines):
-        if line.strip():
+        if _RULE.match(line) and line.strip():
+            # a rule is a block of its own, even with no blank line around it ("Heading" / "---")
+            if current:
+                out.append(RawBlock(current))
+            out.append(RawBlock([(first + k, line)]))
+            current = []
+        elif line.strip():
             current.append((first + k, line))
         elif current:
             out.append(RawBlock(current))
@@ -208,7 +225,7 @@ def _numbered(block: RawBlock, warn: Warn, last_number: list[int]) -> Paragraph:
             rest = text[m.end():]
             return Paragraph(_inl(rest, block.line, warn), block.line, number=number, label=m["label"])
         warn(block.line, "paragraph-number",
-             f"paragraph number {m['label']} does not follow {last_number[0]}: kept as text, not as @n")
+             f"paragraph number {m['label']} does not ascend (the last was {last_number[0]}): kept as text, not as @n")
     return Paragraph(_inl(text, block.line, warn), block.line)
 
 
@@ -349,14 +366,15 @@ def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
         )
         if front_end is None:
             front_end = 1 if len(raw) > 1 and not _NUMBER.match(raw[0].text()) else 0
-        if front_end:
-            warn(raw[0].line, "no-rule",
-                 f"no '---' rule after the heading: lines {raw[0].line}-{raw[front_end - 1].lines[-1][0]} taken as the heading")
     else:
         front_end = rule_at
     blocks: list[Block] = []
     for block in raw[:front_end]:
         blocks.extend(_front(block, warn))
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    if rule_at is None and headings:
+        lines_of = f"{headings[0].line}-{headings[-1].line + len(headings[-1].lines) - 1}"
+        warn(headings[0].line, "no-rule", f"no '---' rule after the heading: lines {lines_of} taken as the heading")
     last_number = [0]
     for block in raw[front_end:]:
         blocks.extend(_body(block, warn, last_number))

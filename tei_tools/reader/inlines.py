@@ -38,12 +38,15 @@ _LABELLED = re.compile(r"^(?P<label>handwritten|handwriting|manuscript|stamp)\s*
 _SUPPLIED = re.compile(r"^[A-Z\u0400-\u04FF][\w\u0400-\u04FF'.-]*(?:\s+[A-Z\u0400-\u04FF][\w\u0400-\u04FF'.-]*){0,3}$")
 
 
-def bracket(content: str, attached: bool, warn: Warn) -> Inline:
+def bracket(content: str, attached: bool, warn: Warn) -> Inline | Str:
     """The model node for one ``[...]`` whose inner text is ``content``.
 
     ``attached`` is true when the bracket follows a letter directly (``Petrov[ich]``)."""
     stripped = " ".join(content.split())
     lowered = stripped.lower()
+    if stripped.isdigit():  # a footnote marker, "[1]": kept as printed
+        warn("footnote", f"footnote marker [{stripped}] kept as text")
+        return Str(f"[{stripped}]")
     if lowered == "sic" or lowered == "sic!":
         return Sic(word="", printed=stripped)
     if lowered in {"illegible", "illeg.", "illeg", "unreadable", "indecipherable"}:
@@ -151,6 +154,8 @@ def parse_inlines(text: str, warn: Warn) -> tuple[Inline, ...]:
             node = bracket(text[pos:close], attached, warn)
             if isinstance(node, Sic):
                 _attach_sic(current, node)
+            elif isinstance(node, Str):
+                _append_text(current, node.text)
             else:
                 current.append(node)
             pos = close + 1

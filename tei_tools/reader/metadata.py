@@ -14,10 +14,16 @@ from ..citation import read_citation
 from ..dates import is_undated, looks_like_date, read_date
 from ..languages import lookup
 from ..model import Metadata, Section
+from .body import classification_of
 
 Warn = Callable[[int | None, str, str], None]
 
-LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,80}?):\*\*\s*(?P<rest>.*?)\s*$")
+# A section label stands alone on its line: "**Citation:**" (also typed "**Citation**:"). Text after
+# it on the same line ("**Note:** this memo ...") is document text in bold, not a label.
+LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,80}?)(?::\*\*|\*\*\s*:)\s*$")
+# The known labels are recognised without their colon too ("**Citation**"), with a warning.
+LOOSE_LABEL = re.compile(r"^\*\*(?P<label>citation|summary|original language|contents)\*\*\s*$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(?P<item>.*?)\s*$")
 _URL = re.compile(r"^\s*<(?P<url>https?://[^>\s]+)>\s*$")
 _BARE_URL = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
@@ -35,7 +41,7 @@ def _bold_groups(lines: list[str], i: int) -> tuple[list[tuple[int, str]], int]:
     while i < n:
         while i < n and _blank(lines[i]):
             i += 1
-        if i >= n or not lines[i].lstrip().startswith("**") or LABEL.match(lines[i].strip()):
+        if i >= n or not lines[i].lstrip().startswith("**") or _label(lines[i]) is not None:
             break
         start = i
         parts: list[str] = []
@@ -81,6 +87,19 @@ def _bullets(lines: list[str], i: int) -> tuple[list[str], int]:
             return items, j
 
 
+def _label(line: str) -> str | None:
+    """The label of a section label line, or ``None``."""
+    text = line.strip()
+    m = LABEL.match(text) or LOOSE_LABEL.match(text)
+    return " ".join(m["label"].split()) if m else None
+
+
+def _looks_like_date_line(text: str, more_groups: bool) -> bool:
+    """The first bold line is the date when it reads as one, or when it is short, holds a digit and a
+    title follows ("25/03/1959", "Spring 1960": kept as printed, with a warning)."""
+    return looks_like_date(text) or (more_groups and len(text) <= 40 and any(ch.isdigit() for ch in text))
+
+
 def read_metadata(lines: list[str], warn: Warn) -> tuple[Metadata, int]:
     """Read the metadata block at the top of ``lines``; return it and the document's first line index."""
     meta = Metadata()
@@ -92,18 +111,29 @@ def read_metadata(lines: list[str], warn: Warn) -> tuple[Metadata, int]:
         return meta, 0
     meta.present = True
     groups, i = _bold_groups(lines, i)
-    if groups and looks_like_date(groups[0][1]):
+    if groups and _looks_like_date_line(groups[0][1], len(groups) > 1):
         meta.date = read_date(groups.pop(0)[1])
     if groups:
         meta.title = " ".join(text for _, text in groups)
-    label_lines = [k for k in range(i, n) if LABEL.match(lines[k].strip())]
+    # Labels count up to the document: its --- rule or its classification line, whichever comes first.
+    label_lines: list[int] = []
+    for k in range(i, n):
+        text = lines[k].strip()
+        if _RULE_LINE.match(text) or (not text.startswith("**") and classification_of(text)):
+            break
+        if _label(lines[k]) is not None:
+            label_lines.append(k)
     if not label_lines:
         return meta, i
+    loose = [(j + 1, lines[j]) for j in range(i, label_lines[0]) if not _blank(lines[j])]
+    if loose:  # text between the title and the first label: kept, never dropped
+        warn(loose[0][0], "metadata", "text in the metadata block without a label: kept in the header as a note")
+        meta.extra.append(Section(label="Note", text=" ".join(" ".join(t.split()) for _, t in loose), line=loose[0][0]))
     # Sections run to the next label; the last one is one paragraph or one bullet list.
     for pos, k in enumerate(label_lines):
-        m = LABEL.match(lines[k].strip())
-        assert m is not None
-        label = " ".join(m["label"].split())
+        label = _label(lines[k]) or ""
+        if not LABEL.match(lines[k].strip()):
+            warn(k + 1, "label", f"section label '{lines[k].strip()}' has no colon: read as **{label}:**")
         body_start = k + 1
         last = pos == len(label_lines) - 1
         if not last:
@@ -122,8 +152,6 @@ def read_metadata(lines: list[str], warn: Warn) -> tuple[Metadata, int]:
                 i = j
             else:
                 text_lines, i = _paragraph(lines, body_start)
-        if m["rest"]:
-            text_lines.insert(0, (k + 1, m["rest"]))
         _store(meta, label, text_lines, items, k + 1, warn)
     return meta, i
 
