@@ -141,6 +141,7 @@ class Paragraph:
     line: int
     number: int | None = None
     label: str | None = None
+    postscript: bool = False  # "P.S. ...", "P.P.S. ..."
 
 
 @dataclass

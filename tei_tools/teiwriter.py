@@ -246,10 +246,22 @@ def body(blocks: list[Block]) -> etree._Element:
     valedictions and distribution notes (stamps and page breaks among them stay outside it)."""
     div = E("div", {"type": "document"})
     paragraphs = [k for k, b in enumerate(blocks) if isinstance(b, Paragraph)]
+    # trailing "P.S." paragraphs are postscripts, after the closing matter
+    ps_start = len(blocks)
+    for k in reversed(paragraphs[1:]):
+        if not blocks[k].postscript:  # type: ignore[union-attr]
+            break
+        ps_start = k
+    paragraphs = [k for k in paragraphs if k < ps_start]
     first = paragraphs[0] if paragraphs else len(blocks)
     last = paragraphs[-1] if paragraphs else len(blocks)
     closer: etree._Element | None = None
     for k, block in enumerate(blocks):
+        if k >= ps_start and isinstance(block, Paragraph):
+            if etree.QName(div[-1]).localname != "postscript":
+                div.append(E("postscript"))
+            div[-1].append(block_paragraph(block))
+            continue
         if isinstance(block, LineBlock) and k > last and paragraphs:
             if closer is None or div[-1] is not closer:  # page furniture between: a closer of its own
                 closer = E("closer")
@@ -462,7 +474,7 @@ _STRUCTURAL = {
     "availability", "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "altIdentifier", "msContents",
     "additional", "surrogates", "msItem", "encodingDesc", "appInfo", "application", "projectDesc", "editorialDecl",
     "correction", "normalization", "interpretation", "profileDesc", "creation", "langUsage", "abstract",
-    "handNotes", "text", "body", "div", "list", "fw", "closer",
+    "handNotes", "text", "body", "div", "list", "fw", "closer", "postscript",
 }
 
 

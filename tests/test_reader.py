@@ -309,3 +309,11 @@ def test_rule_without_blank_lines_still_ends_the_heading() -> None:
     assert xp(result.tree, "string(//t:body//t:head)") == "REPORT ON THE HARVEST"
     assert xp(result.tree, "string(//t:body//t:p)") == "The harvest was good."
     assert "no-rule" not in [d.code for d in result.report]
+
+
+def test_postscripts_after_the_closer() -> None:
+    tree = tei("---\n\nI write about the matter we discussed in March and await your reply.\n\nYours sincerely,\n\nW. GOMUŁKA\n\n"
+               "P.S. Regards to your wife.\n\nP.P.S. One more thing.\n")
+    assert xp(tree, "string(//t:closer/t:signed)") == "W. GOMUŁKA"
+    assert xp(tree, "//t:div/t:postscript/t:p/text()") == ["P.S. Regards to your wife.", "P.P.S. One more thing."]
+    assert xp(tree, "local-name(//t:div/*[last()])") == "postscript"

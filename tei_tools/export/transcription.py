@@ -35,7 +35,7 @@ from lxml import etree
 from .common import Element, flatten, Header, body_root, find, local, plain, read_header, root_of
 
 LB = "\x00"  # a hard line break, kept apart from layout whitespace until the end
-CONTAINERS = frozenset({"text", "front", "body", "back", "group", "div", "floatingText", "opener", "closer"})
+CONTAINERS = frozenset({"text", "front", "body", "back", "group", "div", "floatingText", "opener", "closer", "postscript"})
 LINE_ELEMENTS = frozenset({"addrLine", "l", "item"})
 TITLE_WIDTH = 64
 SPLIT = "\x01"  # between two blocks that TEI holds in one paragraph (a gap, or a stamp mid-paragraph)

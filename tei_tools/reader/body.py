@@ -58,7 +58,20 @@ _VALEDICTION = re.compile(
     r"(?:regards|greetings|wishes)|With respect)\b.{0,40}[,.!]?$",
     re.I,
 )
-_SIGNATURE = re.compile(r"^(?:\[signature\]\s*|\(signed\)\s*|/s/\s*)?(?:[A-Z]\.\s*){0,3}[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\.?$")
+_SIGNATURE_MARK = re.compile(r"^(?:\[signature\]|\(signed\)|/s/)\s*", re.IGNORECASE)
+
+
+def _is_caps_name(text: str) -> bool:
+    """A signature in capitals: initials and one to three capitalised words (``A. GROMYKO``,
+    ``W. GOMUŁKA``, ``[signature] T. GEDE``), any alphabet, at most 40 characters."""
+    words = _SIGNATURE_MARK.sub("", text).rstrip(".").split()
+    if not words or len(text) > 40:
+        return False
+    initials = 0
+    while initials < len(words) - 1 and len(words[initials]) == 2 and words[initials][0].isupper() and words[initials][1] == ".":
+        initials += 1
+    names = [w.strip("'’-") for w in words[initials:]]
+    return 1 <= len(names) <= 3 and initials <= 3 and all(len(n) >= 2 and n.isupper() and n.replace("-", "").replace("'", "").isalpha() for n in names)
 _SIGNED_MARK = re.compile(r"^(?:\[signature\]|\(signed\)|/s/|\(Signature\))", re.I)
 # A distribution line: "copies made" anywhere, or one of the openings. Two patterns, because one
 # alternation of anchored and unanchored branches costs a search at every position of a long paragraph.
@@ -70,6 +83,7 @@ _STAMP_WORDS = re.compile(
 )
 _RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
 _BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
+_POSTSCRIPT = re.compile(r"^(?:P\.\s?(?:P\.\s?)*S\.|PS:|Postscript:)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\(?[a-z0-9]{1,2}\)\s|[a-z]\.\s)")
 _COLUMNS = re.compile(r"\S {3,}\S")
 # Datelines, salutations, valedictions and distribution notes are short lines.
@@ -259,10 +273,10 @@ def _is_signature(block: RawBlock) -> bool:
         return False
     if _SIGNED_MARK.match(texts[0]):
         return True
-    if len(texts) > 1 and _SIGNATURE.match(texts[-1]) and len(texts[-1]) <= 40:
+    if len(texts) > 1 and _is_caps_name(texts[-1]):
         # a title over the name: "Chairman of the Council of Ministers" / "N. KHRUSHCHEV"
         return all(len(t) <= 80 and not t.endswith(".") for t in texts[:-1]) and block.hard_lines()
-    return all(_SIGNATURE.match(t) and len(t) <= 40 for t in texts) and classification_of(texts[0]) is None
+    return all(_is_caps_name(t) for t in texts) and classification_of(texts[0]) is None
 
 
 def _is_prose(block: RawBlock) -> bool:
@@ -350,7 +364,8 @@ def _body(block: RawBlock, warn: Warn, last_number: list[int]) -> list[Block]:
     kind = _line_kind(block)
     if kind is not None:
         return [LineBlock(kind, _lines_inlines(block, warn), block.line)]
-    return [Paragraph(_inl(block.text(), block.line, warn), block.line)]
+    text = block.text()
+    return [Paragraph(_inl(text, block.line, warn), block.line, postscript=bool(_POSTSCRIPT.match(text)))]
 
 
 def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
