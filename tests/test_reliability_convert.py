@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from memprobe import PEAK_RSS
 from click.testing import CliRunner
 from conftest import REPO
 from lxml import etree
@@ -357,18 +358,7 @@ def test_ctrl_c_leaves_no_partial_file(tmp_path: Path, jobs: str) -> None:
 
 # -- size --------------------------------------------------------------------------------------------
 
-MEMORY_PROBE = """
-import resource, sys, time
-def peak_rss() -> int:
-    '''Peak resident memory of this process, in bytes. VmHWM, because ru_maxrss counts the memory
-    of the (forked) parent too: it is not reset by exec.'''
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+MEMORY_PROBE = PEAK_RSS + """
 
 from tei_tools.convert_batch import convert_one
 start = time.monotonic()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from memprobe import PEAK_RSS
 from click.testing import CliRunner
 from conftest import REPO
 
@@ -205,18 +206,7 @@ def test_100000_deep_nesting(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr == f"{path}:1: error: {message}\n"
 
 
-PROBE = """
-import resource, sys, time
-def peak_rss() -> int:
-    '''Peak resident memory of this process, in bytes. VmHWM, because ru_maxrss counts the memory
-    of the (forked) parent too: it is not reset by exec.'''
-    try:
-        for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+PROBE = PEAK_RSS + """
 
 from click.testing import CliRunner
 from tei_tools.cli import cli
