@@ -145,10 +145,14 @@ def _gap(el: Element) -> str:
 
 
 def _choice(el: Element) -> str:
-    """``choice``: the form the document shows (sic, abbr, orig), marked as in the table above."""
+    """``choice``: the form the document shows, then the editor's in brackets, so that every word
+    of the TEI is in the text: ``recnt [sic: recent]``, ``Vsct. [Viscount]``, ``colour [color]``."""
     by_name = {local(c): c for c in el if isinstance(c.tag, str)}
-    for shown in ("sic", "orig", "abbr"):
+    for shown, other in (("sic", "corr"), ("orig", "reg"), ("abbr", "expan")):
         if shown in by_name:
             text = _inline(by_name[shown])
-            return f"{text} [sic]" if shown == "sic" else text
+            alternative = _inline(by_name[other]) if other in by_name else ""
+            if shown == "sic":
+                return f"{text} [sic: {alternative}]" if alternative else f"{text} [sic]"
+            return f"{text} [{alternative}]" if alternative else text
     return "".join(_inline(c) for c in by_name.values())
