@@ -417,3 +417,14 @@ def test_glob_matching_nothing_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["validate", "nowhere-at-all/*.xml"])
     assert result.exit_code == 2
     assert result.stderr == "nowhere-at-all/*.xml: error: no file matches this pattern\n"
+
+
+def test_library_validate_paths_reports_each_file_in_order() -> None:
+    from tei_tools.batch import validate_paths
+
+    seen: list[str] = []
+    results = validate_paths([str(FIXTURES / "valid"), str(FIXTURES / "invalid" / "del-empty.xml")], jobs=1,
+                             on_result=lambda r: seen.append(Path(r.file).name))
+    assert seen == [Path(r.file).name for r in results]
+    assert seen[-1] == "del-empty.xml"
+    assert [r.valid for r in results] == [True] * (len(results) - 1) + [False]

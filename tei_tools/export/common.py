@@ -39,11 +39,6 @@ def local(el: Element) -> str:
     return etree.QName(el).localname if el.tag.startswith(T) else ""
 
 
-def is_tei(el: Element, *names: str) -> bool:
-    """True when ``el`` is a TEI element with one of ``names``."""
-    return local(el) in names
-
-
 def find(el: Element | None, *paths: str) -> Element | None:
     """The first match of the first XPath that matches (``t:`` bound to TEI), or None. (Never chain
     lookups with ``or``: an lxml element without children is false.)"""

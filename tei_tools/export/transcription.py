@@ -27,7 +27,6 @@ every seed and on the test corpus.
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from lxml import etree
