@@ -23,7 +23,10 @@ class Str:
 
 @dataclass(frozen=True)
 class LineBreak:
-    """A hard line break inside a block (trailing double space, or a line of a line-accurate block)."""
+    """A hard line break inside a block (trailing double space, or a line of a line-accurate block),
+    or, ``hyphenated``, a soft line end inside a word broken with a hyphen (``con-`` / ``ference``)."""
+
+    hyphenated: bool = False
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def inline_str(parent: etree._Element, node: Str) -> None:
 
 
 def inline_linebreak(parent: etree._Element, node: LineBreak) -> None:
-    append(parent, E("lb"))
+    append(parent, E("lb", {"break": "no"} if node.hyphenated else None))
 
 
 def inline_deleted(parent: etree._Element, node: Deleted) -> None:

@@ -317,3 +317,10 @@ def test_postscripts_after_the_closer() -> None:
     assert xp(tree, "string(//t:closer/t:signed)") == "W. GOMUŁKA"
     assert xp(tree, "//t:div/t:postscript/t:p/text()") == ["P.S. Regards to your wife.", "P.P.S. One more thing."]
     assert xp(tree, "local-name(//t:div/*[last()])") == "postscript"
+
+
+def test_hyphenated_line_end_is_one_word_over_two_lines() -> None:
+    tree = tei("---\n\nThe con-\nference on inter-\nnational trade, well-\nKnown, ended.\n")
+    p = xp(tree, "//t:body//t:p")[0]
+    assert xp(p, "count(t:lb[@break='no'])") == 2
+    assert xp(p, "string(.)") == "The con-ference on inter-national trade, well- Known, ended."

@@ -90,7 +90,7 @@ def plain(el: Element | None, *, skip: tuple[str, ...] = ("note",)) -> str:
             if name in skip or not isinstance(child.tag, str):
                 pass
             elif name == "lb":
-                parts.append(" ")
+                parts.append("" if child.get("break") == "no" else " ")
             elif name == "q":
                 parts.append("\u201c" + plain(child, skip=skip) + "\u201d")
             else:

@@ -306,7 +306,8 @@ class _Page:
             self.inline_into(_el(parent, "span"), el)
             return
         if name == "lb":
-            _el(parent, "br")
+            if el.get("break") != "no":  # a line end inside a hyphenated word is not shown
+                _el(parent, "br")
             return
         if name == "pb":
             label = f"Page {el.get('n')}" if el.get("n") else "Page break"

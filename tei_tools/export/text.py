@@ -105,7 +105,7 @@ def _inline(el: Element) -> str:
 def _element(el: Element) -> str:
     name = local(el)
     if name == "lb":
-        return LB
+        return "" if el.get("break") == "no" else LB  # "con-ference": the word stays whole
     if name == "pb":
         return f" {_page(el)} "
     if name in SILENT:

@@ -34,11 +34,12 @@ from lxml import etree
 from .common import Element, flatten, Header, body_root, find, local, plain, read_header, root_of
 
 LB = "\x00"  # a hard line break, kept apart from layout whitespace until the end
+SOFT = "\x03"  # a line end inside a hyphenated word (lb break="no"): a plain newline in the output
 CONTAINERS = frozenset({"text", "front", "body", "back", "group", "div", "floatingText", "opener", "closer", "postscript"})
 LINE_ELEMENTS = frozenset({"addrLine", "l", "item"})
 TITLE_WIDTH = 64
 SPLIT = "\x01"  # between two blocks that TEI holds in one paragraph (a gap, or a stamp mid-paragraph)
-WIDE = "\x02"  # the wide space between a heading's text and its classification marking  # the metadata title is wrapped like the Digital Archive's own transcriptions
+WIDE = "\x02"  # the wide space between a heading's text and its classification marking
 
 
 def export(tree: etree._ElementTree | Element) -> str:
@@ -114,7 +115,7 @@ def _blocks(container: Element) -> list[str]:
 
 def _lines(raw: str) -> list[str]:
     """Split inline output at hard breaks, collapsing the TEI's layout whitespace in each line."""
-    lines = [" ".join(line.split()).replace(WIDE, "   ") for line in raw.split(LB)]
+    lines = [" ".join(line.split()).replace(WIDE, "   ").replace(SOFT, "\n") for line in raw.split(LB)]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -167,7 +168,7 @@ def _inline(el: Element) -> str:
 def _element(el: Element) -> str:
     name = local(el)
     if name == "lb":
-        return LB
+        return SOFT if el.get("break") == "no" else LB
     if name == "pb":
         return " "
     if name == "fw" and local(el.getparent()) not in {"p", "div", "body", "closer"}:

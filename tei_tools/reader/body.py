@@ -83,6 +83,10 @@ _STAMP_WORDS = re.compile(
 )
 _RETENTION = re.compile(r"RETAINED|PUBLIC RECORDS ACT|THIS IS A COPY")
 _BRACKET_STAMP = re.compile(r"^\[(?:Stamp|STAMP|stamp)\s*:(?P<body>.*)\]$", re.S)
+# A soft line end inside a hyphenated word; the marker is a control character, which decoding refuses
+# in any input, so it cannot clash with the text.
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+HYPHEN_BREAK = "\x1f"
 _POSTSCRIPT = re.compile(r"^(?:P\.\s?(?:P\.\s?)*S\.|PS:|Postscript:)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\(?[a-z0-9]{1,2}\)\s|[a-z]\.\s)")
 _COLUMNS = re.compile(r"\S {3,}\S")
@@ -121,7 +125,10 @@ class RawBlock:
             body = t.strip()
             if k < last:
                 hard = t.endswith("  ") or t.endswith("\t") or accurate
-                parts.append(body + ("\n" if hard else " "))
+                if not hard and _HYPHEN_END.search(body) and self.lines[k + 1][1].lstrip()[:1].islower():
+                    parts.append(body + HYPHEN_BREAK)  # "con-" / "ference": one word over two lines
+                else:
+                    parts.append(body + ("\n" if hard else " "))
             else:
                 parts.append(body)
         return "".join(parts)

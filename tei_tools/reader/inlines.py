@@ -26,7 +26,7 @@ from ..model import (
 
 Warn = Callable[[str, str], None]
 
-_TOKEN = re.compile(r"~~|\*\*|\[|\]|\n")
+_TOKEN = re.compile(r"~~|\*\*|\[|\]|\n|\x1f")  # \x1f: a soft line end inside a hyphenated word
 _REDACTED = re.compile(
     r"^(?P<printed>(?:(?P<q1>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u1>lines?|words?|paragraphs?|pages?|sentences?)"
     r"(?:\s*\((?P<q2>\d+)\s+(?P<u2>lines?)[^)]*\))?[^\]]*?)\s+not\s+declassified)$",
@@ -124,6 +124,8 @@ def parse_inlines(text: str, warn: Warn) -> tuple[Inline, ...]:
         pos = m.end()
         if tok == "\n":
             current.append(LineBreak())
+        elif tok == "\x1f":
+            current.append(LineBreak(hyphenated=True))
         elif tok in ("~~", "**"):
             if stack and stack[-1][0] == tok and all(isinstance(n, Str) and not n.text.strip() for n in current):
                 # "~~~~" or "~~ ~~": an empty span is no deletion; keep the markers as they are
