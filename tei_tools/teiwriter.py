@@ -30,6 +30,7 @@ from .model import (
     LineBreak,
     Metadata,
     PageBreak,
+    Section,
     Paragraph,
     Rule,
     Sic,
@@ -329,6 +330,8 @@ def header_notes(meta: Metadata) -> etree._Element | None:
     if others:
         notes.append(E("note", {"type": "contents"}, _list(others)))
     for section in meta.extra:
+        if _is_keywords(section):
+            continue  # in profileDesc/textClass
         note = E("note", {"type": "metadata", "subtype": _slug(section.label)}, E("label", None, section.label))
         if section.text:
             append(note, " " + section.text)
@@ -342,6 +345,11 @@ def _is_surrogate(item: str) -> bool:
     """A "Contents" item that is a reproduction of the original (a scan), not a translation or a
     transcript: only those are surrogates (msDesc/additional/surrogates)."""
     return bool(re.search(r"\b(?:scan|scanned|facsimile|image|photocop\w*|microfilm)\b", item, re.IGNORECASE))
+
+
+def _is_keywords(section: Section) -> bool:
+    """A "Keywords" section given as bullets: TEI's textClass/keywords, not a note."""
+    return section.label.lower() == "keywords" and bool(section.items) and not section.text
 
 
 def _list(items: list[str]) -> etree._Element:
@@ -409,6 +417,10 @@ def header_profile(meta: Metadata, doc: Document, has_hand: bool) -> etree._Elem
         d = meta.date
         profile.append(E("creation", None, E("date", {"when": d.when, "notBefore": d.not_before, "notAfter": d.not_after}, d.printed)))
     profile.append(E("langUsage", None, E("language", {"ident": doc.text_language.code}, doc.text_language.name)))
+    for section in meta.extra:
+        if _is_keywords(section):
+            terms = [E("term", None, item) for item in section.items]
+            profile.append(E("textClass", None, E("keywords", None, *terms)))
     if has_hand:
         profile.append(E("handNotes", None, E("handNote", {XML_ID: HAND_ID, "scope": "minor"},
                                                "Handwritten additions, marked [handwritten: ...] in the transcription.")))
@@ -474,7 +486,7 @@ _STRUCTURAL = {
     "availability", "notesStmt", "sourceDesc", "msDesc", "msIdentifier", "altIdentifier", "msContents",
     "additional", "surrogates", "msItem", "encodingDesc", "appInfo", "application", "projectDesc", "editorialDecl",
     "correction", "normalization", "interpretation", "profileDesc", "creation", "langUsage", "abstract",
-    "handNotes", "text", "body", "div", "list", "fw", "closer", "postscript",
+    "handNotes", "textClass", "keywords", "text", "body", "div", "list", "fw", "closer", "postscript",
 }
 
 

@@ -229,8 +229,9 @@ def test_only_metadata() -> None:
 
 
 def test_unknown_metadata_section_is_kept() -> None:
-    tree = tei("**1950**  \n**A Title**\n\n**Keywords:**\n\n- Cold War\n- Poland\n\n**Summary:**\n\nSum.\n\nSECRET\n\n---\n\nText here.\n")
-    assert xp(tree, "//t:notesStmt/t:note[@subtype='keywords']//t:item/text()") == ["Cold War", "Poland"]
+    tree = tei("**1950**  \n**A Title**\n\n**Keywords:**\n\n- Cold War\n- Poland\n\n**Places:**\n\n- Warsaw\n\n**Summary:**\n\nSum.\n\nSECRET\n\n---\n\nText here.\n")
+    assert xp(tree, "//t:profileDesc/t:textClass/t:keywords/t:term/text()") == ["Cold War", "Poland"]
+    assert xp(tree, "//t:notesStmt/t:note[@subtype='places']//t:item/text()") == ["Warsaw"]
     assert xp(tree, "normalize-space(//t:profileDesc/t:abstract)") == "Sum."
 
 

@@ -232,6 +232,8 @@ def read_header(tree: etree._ElementTree | Element) -> Header:
         if note.get("subtype") != "contents":
             items = [plain(i) for i in find_all(note, "t:list/t:item")]
             h.other_sections.append((plain(find(note, "t:label")), plain(note, skip=("note", "label", "list")), items))
+    for keywords in find_all(root, "t:teiHeader/t:profileDesc/t:textClass/t:keywords"):
+        h.other_sections.append(("Keywords", "", [plain(t) for t in find_all(keywords, "t:term")]))
     source_p = plain(find(source, "t:p"))
     h.has_metadata = not source_p.startswith("A plain-text transcription with no metadata block")
     for note in find_all(notes, "t:note[@target]"):
