@@ -325,3 +325,9 @@ def test_hyphenated_line_end_is_one_word_over_two_lines() -> None:
     p = xp(tree, "//t:body//t:p")[0]
     assert xp(p, "count(t:lb[@break='no'])") == 2
     assert xp(p, "string(.)") == "The con-ference on inter-national trade, well- Known, ended."
+
+
+def test_a_stamp_before_the_first_paragraph_is_warned_about_once() -> None:
+    result = convert("A heading line\n\nTHIS IS A COPY  \nORIGINAL HAS BEEN RETAINED [ILLEG. 3]\n\n"
+                     "Some prose that runs long enough to be a paragraph, with more than ten words in it.\n")
+    assert [d.code for d in result.report].count("bracket") == 1

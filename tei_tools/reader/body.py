@@ -375,6 +375,10 @@ def _body(block: RawBlock, warn: Warn, last_number: list[int]) -> list[Block]:
     return [Paragraph(_inl(text, block.line, warn), block.line, postscript=bool(_POSTSCRIPT.match(text)))]
 
 
+def _quiet(line: int | None, code: str, message: str) -> None:
+    """A ``warn`` that says nothing, for probing a block before it is read."""
+
+
 def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
     """Read the document lines (the first is line ``first``) into model blocks."""
     raw = blocks_of(lines, first)
@@ -382,8 +386,9 @@ def read_body(lines: list[str], first: int, warn: Warn) -> list[Block]:
         return []
     rule_at = next((k for k, b in enumerate(raw) if len(b.lines) == 1 and _RULE.match(b.lines[0][1])), None)
     if rule_at is None:
+        # only a probe: the block is read (and warned about) once, below
         front_end = next(
-            (k for k, b in enumerate(raw) if _is_prose(b) or _stamp_from_brackets(b, warn) or _caps_stamp(b, warn)),
+            (k for k, b in enumerate(raw) if _is_prose(b) or _stamp_from_brackets(b, _quiet) or _caps_stamp(b, _quiet)),
             None,
         )
         if front_end is None:
